@@ -1,0 +1,1 @@
+"""thidua: emulation and commendation paperwork in the ND30 administrative format."""

@@ -1,0 +1,38 @@
+"""Import and export of a directory of YAML records, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain.errors import RecordError
+from ..domain.recordset import check_references
+from ..store import db
+from ..store.models import PersonRow, UnitRow
+from ..store.records_io import read_dir, to_problem, write_dir
+from ..store.repository import ImportSummary, load_recordset, save_recordset
+
+
+def import_dir(directory: Path, url: str | None = None) -> ImportSummary:
+    """Validates every file of `directory`, then saves all its records in one transaction.
+
+    Raises RecordError (every problem, with file, line and field) and saves nothing on any error.
+    Importing the same directory twice changes nothing the second time.
+    """
+    rs, sources, problems = read_dir(Path(directory))
+    with db.transaction(url) as session:
+        known_units = set(session.scalars(select(UnitRow.code)))
+        known_people = set(session.scalars(select(PersonRow.code)))
+        # references are checked among the valid records too, so one run reports everything
+        problems += [to_problem(f, sources) for f in check_references(rs, known_units, known_people)]
+        if problems:
+            raise RecordError(problems)
+        return save_recordset(session, rs)
+
+
+def export_dir(directory: Path, url: str | None = None) -> list[Path]:
+    """Writes every record in the store as YAML files into `directory`; returns the files."""
+    with db.transaction(url) as session:
+        rs = load_recordset(session)
+    return write_dir(rs, Path(directory))
