@@ -87,6 +87,8 @@ VnDate = Annotated[
 VnNumber = Annotated[str, BeforeValidator(_vn_number_text)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
 HonourCode = Annotated[str, BeforeValidator(_clean_text)]
+# a symbol part: upper-case letters including Đ (`SGDĐT`), digits, `&`
+Abbreviation = Annotated[str, BeforeValidator(_clean_text), Field(pattern=r"^[0-9A-ZĐa-zđ&]+$")]
 
 
 def _known_honour(code: str) -> str:
@@ -126,7 +128,7 @@ class Unit(Record):
     kind: UnitKind
     parent: Code | None = None
     place: Line  # địa danh in the date line: `Sơn La`, `Mộc Châu`
-    abbreviation: Code  # in symbols: `UBND`, `SNV`
+    abbreviation: Abbreviation  # in symbols: `UBND`, `SNV`, `SGDĐT`
     head: Code | None = None  # a person's code
     head_title: Text = ""  # `Chủ tịch`, `Giám đốc`
     cluster: Text = ""  # cụm/khối thi đua

@@ -191,10 +191,10 @@ _LOADERS: dict[str, tuple[type, type[BaseModel], Callable[[Any], Any]]] = {
     "units": (UnitRow, Unit, lambda r: r.code),
     "people": (PersonRow, Person, lambda r: r.code),
     "movements": (MovementRow, Movement, lambda r: r.year),
-    "registrations": (RegistrationRow, Registration, lambda r: (r.year, r.unit_id)),
+    "registrations": (RegistrationRow, Registration, lambda r: (r.year, r.data["unit"])),
     "achievements": (AchievementRow, Achievement, lambda r: (r.subject, r.year)),
     "nominations": (NominationRow, Nomination, lambda r: r.code),
-    "council_votes": (CouncilVoteRow, CouncilVote, lambda r: (r.year, r.unit_id)),
+    "council_votes": (CouncilVoteRow, CouncilVote, lambda r: (r.year, r.data["unit"])),
     "decisions": (DecisionRow, Decision, lambda r: r.code),
     "results": (TargetResultsRow, TargetResults, lambda r: r.year),
 }

@@ -1,0 +1,120 @@
+"""Render one official document: load its records, take its number from the register, render,
+write atomically under outputs/, optionally convert to PDF, and note it in the register."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ..documents.kinds import KINDS
+from ..documents.output import output_path, write_atomically
+from ..documents.render import render_docx
+from ..domain.errors import RecordError
+from ..store import db, register
+from ..store import repository as repo
+from . import sources
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
+
+
+def outputs_root() -> Path:
+    return Path(os.environ.get("THIDUA_OUTPUTS", "outputs")).resolve()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document made (or found unchanged): its file, hash, register number and symbol."""
+
+    kind: str
+    path: Path
+    sha256: str
+    number: int
+    symbol: str
+    pdf_path: Path | None
+    skipped: bool = False
+
+
+def _inputs_hash(kind: str, args: dict[str, Any]) -> str:
+    def default(value: Any) -> Any:
+        if hasattr(value, "model_dump"):
+            return value.model_dump(mode="json")
+        if isinstance(value, (dt.date, Path)):
+            return str(value)
+        raise TypeError(type(value))
+
+    template = TEMPLATES / KINDS[kind].template
+    payload = json.dumps({"kind": kind, "args": args, "template": template.stat().st_mtime_ns},
+                         default=default, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _number_for(session: Session, src: sources.Source, existing: register.Entry | None) -> int:
+    if existing is not None:
+        return existing.number  # re-rendering keeps the number the document was given
+    if src.fixed_number is not None:
+        register.reserve(session, src.unit_id, src.year, src.fixed_number)
+        return src.fixed_number
+    return register.next_number(session, src.unit_id, src.year)
+
+
+def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None = None,
+               output: Path | None = None, pdf: bool = False, force: bool = False,
+               to_pdf: Callable[[bytes], bytes] | None = None) -> Rendered:
+    """Renders document `kind` for `year` (and `unit` where the kind is per unit).
+
+    Skips the work when the register already holds this record's document made from identical
+    inputs and its file is still there (unless `force`). Raises RecordError when records are
+    missing or wrong, TemplateError when the template is broken.
+    """
+    if kind not in KINDS:
+        raise RecordError.one(f"không có loại văn bản “{kind}”; có: {', '.join(sorted(KINDS))}")
+    doc_kind = KINDS[kind]
+    with db.transaction(url) as session:
+        src = sources.load(session, kind, year, unit)
+        inputs_hash = _inputs_hash(kind, src.args)
+        existing = register.find(session, kind=kind, record_key=src.record_key)
+        reuse = (existing is not None and not force and existing.inputs_hash == inputs_hash
+                 and Path(existing.file).is_file() and (not pdf or Path(existing.pdf_file).is_file())
+                 and (output is None or Path(existing.file) == Path(output).resolve()))
+        if reuse and existing is not None:
+            return Rendered(kind, Path(existing.file), existing.sha256, existing.number,
+                            existing.symbol, Path(existing.pdf_file) if existing.pdf_file else None,
+                            skipped=True)
+        number = _number_for(session, src, existing)
+        symbol = src.symbol(number)
+        entry = register.record(session, unit_id=src.unit_id, year=src.year, number=number,
+                                symbol=symbol, kind=kind, date=src.date, subject=src.subject,
+                                record_key=src.record_key)
+    # rendering happens outside the transaction: the register's lock is held only to number it
+    context = doc_kind.build_context(**src.args, number=number)
+    data = render_docx(TEMPLATES / doc_kind.template, context)
+    path = Path(output).resolve() if output else output_path(outputs_root(), src.year, kind,
+                                                             number, src.slug_text)
+    sha = write_atomically(path, data)
+    pdf_path = None
+    if pdf:
+        from ..documents.pdf import to_pdf as default_to_pdf
+
+        pdf_path = path.with_suffix(".pdf")
+        write_atomically(pdf_path, (to_pdf or default_to_pdf)(data))
+    with db.transaction(url) as session:
+        register.record(session, unit_id=src.unit_id, year=src.year, number=number, symbol=symbol,
+                        kind=kind, date=src.date, subject=src.subject, record_key=src.record_key,
+                        inputs_hash=inputs_hash, file=str(path), sha256=sha,
+                        pdf_file=str(pdf_path or ""))
+    del entry
+    return Rendered(kind, path, sha, number, symbol, pdf_path)
+
+
+def unit_codes(year: int, url: str | None = None) -> list[str]:
+    """Returns every unit's code (the batch's work list)."""
+    with db.transaction(url) as session:
+        return [u.code for u in repo.load_all(session, "units")]
