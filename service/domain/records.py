@@ -287,6 +287,7 @@ class Achievement(Record):
 
     person: Code | None = None
     unit: Code | None = None
+    household: Text = ""  # a household's name (hộ gia đình), for household awards
     year: Year
     rating: Rating | None = None
     honours: list[HonourEarned] = []
@@ -296,18 +297,25 @@ class Achievement(Record):
     pending_review: bool = False
     exemplary: bool | None = None  # gương mẫu chấp hành chủ trương, pháp luật
     movement_outstanding: bool | None = None  # thành tích xuất sắc trong phong trào thi đua
+    sudden_achievement: bool | None = None  # thành tích đột xuất
+    contribution: bool | None = None  # đóng góp phát triển kinh tế - xã hội, khoa học, từ thiện
+    household_contribution: bool | None = None  # hộ gia đình đóng góp công sức, đất đai, tài sản
+    cluster_leader: bool | None = None  # dẫn đầu cụm, khối thi đua
+    targets_exceeded: bool | None = None  # hoàn thành vượt mức chỉ tiêu, nhiệm vụ
+    orgs_excellent: bool | None = None  # tổ chức đảng, đoàn thể hoàn thành xuất sắc nhiệm vụ
     members: MemberStats | None = None
     notes: Text = ""
 
     @model_validator(mode="after")
     def _one_subject(self) -> "Achievement":
-        if bool(self.person) == bool(self.unit):
-            raise ValueError("phải ghi đúng một trong hai: cá nhân (person) hoặc đơn vị (unit)")
+        if sum(map(bool, (self.person, self.unit, self.household))) != 1:
+            raise ValueError("phải ghi đúng một đối tượng: cá nhân (person), đơn vị (unit) "
+                             "hoặc hộ gia đình (household)")
         return self
 
     @property
     def subject(self) -> str:
-        return self.person or self.unit or ""
+        return self.person or self.unit or self.household
 
 
 class ReportSection(Record):

@@ -28,8 +28,8 @@ FILES: dict[str, tuple[type[BaseModel], bool, Callable[[Any], tuple]]] = {
     "people.yaml": (Person, True, lambda r: (r.code,)),
     "movement.yaml": (Movement, False, lambda r: (r.year,)),
     "registrations.yaml": (Registration, True, lambda r: (r.unit, r.year)),
-    "achievements.yaml": (Achievement, True, lambda r: ("person" if r.person else "unit",
-                                                       r.subject, r.year)),
+    "achievements.yaml": (Achievement, True, lambda r: (
+        "person" if r.person else "unit" if r.unit else "household", r.subject, r.year)),
     "nominations.yaml": (Nomination, True, lambda r: (r.code,)),
     "council_votes.yaml": (CouncilVote, True, lambda r: (r.unit, r.year)),
     "decisions.yaml": (Decision, True, lambda r: (r.code,)),

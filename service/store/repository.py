@@ -123,7 +123,8 @@ def save_registration(session: Session, reg: Registration, ids: Ids | None = Non
 
 def save_achievement(session: Session, a: Achievement, ids: Ids | None = None) -> int:
     ids = ids or Ids(session)
-    subject = f"person:{a.person}" if a.person else f"unit:{a.unit}"
+    subject = (f"person:{a.person}" if a.person else f"unit:{a.unit}" if a.unit
+               else f"household:{a.household}")
     return _upsert(session, AchievementRow, {"subject": subject, "year": a.year},
                    {"person_id": ids.person(a.person) if a.person else None,
                     "unit_id": ids.unit(a.unit) if a.unit else None, "data": _data(a)})

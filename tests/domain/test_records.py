@@ -63,7 +63,7 @@ def test_dates_in_both_forms(text: object) -> None:
 
 def test_achievement_needs_exactly_one_subject() -> None:
     (finding,) = refused(Achievement, {"person": "P1", "unit": "SNV", "year": 2024})
-    assert "đúng một" in finding.message
+    assert "đúng một đối tượng" in finding.message
 
 
 def test_indicator_keeps_the_printed_figure() -> None:

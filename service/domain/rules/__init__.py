@@ -1,0 +1,1 @@
+"""Rules data: acts, base salary, rewards, votes, criteria and province settings (YAML)."""
