@@ -107,6 +107,119 @@ def demo_setup(records_dir: Path) -> None:
 
 
 @main.command()
+@click.argument("kind")
+@click.option("--year", type=int, required=True, help="Năm của văn bản")
+@click.option("--unit", "unit_code", default=None, help="Mã đơn vị (với văn bản của một đơn vị)")
+@click.option("--pdf", is_flag=True, help="Tạo thêm bản PDF")
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Tệp .docx kết quả (mặc định: outputs/<năm>/<loại>/…)")
+@click.option("--force", is_flag=True, help="Tạo lại kể cả khi dữ liệu không đổi")
+def render(kind: str, year: int, unit_code: str | None, pdf: bool, output: Path | None,
+           force: bool) -> None:
+    """Tạo một văn bản loại KIND từ cơ sở dữ liệu."""
+    from .documents.pdf import PdfError
+    from .documents.render import TemplateError
+    from .jobs.render import render_one
+
+    db.migrate()
+    try:
+        made = render_one(kind, year, unit_code, output=output, pdf=pdf, force=force)
+    except TemplateError as exc:
+        raise click.ClickException(f"Lỗi mẫu văn bản: {exc}") from exc
+    except PdfError as exc:
+        raise click.ClickException(str(exc)) from exc
+    state = "không đổi, giữ tệp cũ" if made.skipped else "đã tạo"
+    click.echo(f"Số {made.symbol}: {made.path} ({state})")
+    if made.pdf_path:
+        click.echo(f"PDF: {made.pdf_path}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def lint(files: tuple[Path, ...]) -> None:
+    """Kiểm tra thể thức văn bản theo Nghị định 30/2020/NĐ-CP; thoát mã 1 nếu có lỗi."""
+    from .documents.lint import format_report, lint_docx
+
+    failed = 0
+    for path in files:
+        try:
+            violations = lint_docx(path.read_bytes())
+        except Exception as exc:  # noqa: BLE001 - a file that is not a .docx is a finding too
+            click.echo(f"{path}: không đọc được tệp Word ({exc})")
+            failed += 1
+            continue
+        if violations:
+            failed += 1
+            click.echo(f"{path}: {len(violations)} lỗi thể thức")
+            click.echo(format_report(violations))
+        else:
+            click.echo(f"{path}: đúng thể thức")
+    sys.exit(1 if failed else 0)
+
+
+@main.group()
+def templates() -> None:
+    """Mẫu văn bản: kiểm tra mẫu, xem các biến."""
+
+
+@templates.command("check")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.option("--kind", required=True, help="Loại văn bản của mẫu (xem: thidua templates vars)")
+def templates_check(file: Path, kind: str) -> None:
+    """Kiểm tra mẫu FILE: lỗi cú pháp, biến không có, thẻ bị định dạng Word cắt rời."""
+    from .documents.kinds import KINDS
+    from .documents.template_check import check_template, format_problems
+
+    if kind not in KINDS:
+        raise click.ClickException(f"Không có loại văn bản “{kind}”; có: {', '.join(sorted(KINDS))}")
+    problems = check_template(file, KINDS[kind])
+    if problems:
+        click.echo(format_problems(problems))
+        sys.exit(1)
+    click.echo(f"{file}: mẫu hợp lệ cho loại “{kind}”.")
+
+
+@templates.command("vars")
+@click.argument("kind")
+def templates_vars(kind: str) -> None:
+    """In các biến mà loại văn bản KIND cung cấp cho mẫu."""
+    from .documents.kinds import KINDS
+
+    if kind not in KINDS:
+        raise click.ClickException(f"Không có loại văn bản “{kind}”; có: {', '.join(sorted(KINDS))}")
+    doc_kind = KINDS[kind]
+    click.echo(f"{doc_kind.title_vi} (mẫu {doc_kind.template}):")
+    for var in doc_kind.variables:
+        click.echo(f"  {var.name}: {var.description_vi}")
+        click.echo(f"      ví dụ: {var.example}")
+
+
+@main.command()
+@click.argument("kind")
+@click.option("--year", type=int, required=True)
+@click.option("--pdf", is_flag=True, help="Tạo thêm bản PDF")
+@click.option("--output", "output_dir", type=click.Path(path_type=Path), default=None,
+              help="Thư mục kết quả (mặc định: outputs/<năm>/<loại>/)")
+@click.option("--force", is_flag=True, help="Tạo lại kể cả văn bản không đổi")
+@click.option("--workers", type=int, default=None, help="Số tiến trình (mặc định: số nhân CPU)")
+def batch(kind: str, year: int, pdf: bool, output_dir: Path | None, force: bool,
+          workers: int | None) -> None:
+    """Tạo hàng loạt văn bản loại KIND cho mọi đơn vị (registrations, summary)."""
+    from .jobs import batches
+
+    db.migrate()
+    tasks = batches.tasks_for(kind, year, pdf=pdf, output_dir=output_dir, force=force)
+    with click.progressbar(length=len(tasks), label=f"Đang tạo {len(tasks)} văn bản",
+                           show_pos=True) as bar:
+        summary = batches.run(kind, tasks, workers=workers,
+                              progress=lambda _o, _d, _t: bar.update(1))
+    for line in summary.lines():
+        click.echo(line)
+    if summary.count("failed"):
+        sys.exit(1)
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int) -> None:
