@@ -52,7 +52,9 @@ __all__ = [  # one entry point for the summary report: this module's names and i
     "percent_of_plan", "percent_text", "roll_up", "summarise_province", "summarise_unit",
 ]
 
-Subject = tuple[str, str]  # ("person", code), ("unit", code), or ("name", full name) if unmatched
+# Who earns: ("person", code), ("unit", code), ("household", name); a registration line naming
+# nobody known stays ("name", full name) and earns nothing.
+Subject = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,11 @@ def summarise_unit(
 ) -> UnitSummary:
     """Returns the unit's tallies for `year`.
 
-    The sequences may hold the whole province's records: only that year's, the unit's and its
-    people's count (and, for registered titles, the achievements of the people it registered).
-    Raises RecordError when `registration` is another unit's or another year's.
+    The sequences may hold the whole province's records: only that year's count, and only the
+    unit's, its people's and the households it proposed. An honour is earned when an achievement
+    lists it or a nomination for it is conferred (status "approved", or listed in a decision);
+    the same honour recorded both ways counts once. Raises RecordError when `registration` is
+    another unit's or another year's.
     """
     if registration is not None and (registration.unit, registration.year) != (unit.code, year):
         raise RecordError.one(
@@ -93,28 +97,55 @@ def summarise_unit(
     staff_codes = {p.code for p in staff}
     this_year = [a for a in achievements if a.year == year]
     own = [a for a in this_year if a.unit == unit.code or a.person in staff_codes]
+    decided = {code for d in decisions for code in d.nominations}
+    sent = [n for n in nominations if n.year == year and n.status != "draft"]
+    conferred = [n for n in sent if n.status == "approved" or n.code in decided]
+    earned = _earned(this_year, conferred)
+    households = [("household", n.household) for n in conferred
+                  if n.nominee_kind == "household" and n.unit == unit.code]
+    mine = [("unit", unit.code), *(("person", p.code) for p in staff), *households]
     unit_rating = next((a.rating for a in own if a.unit == unit.code and a.rating), None)
     tallies = Tallies(
         units=1,
         registered_units=int(registration is not None),
-        titles=_title_tallies(unit, registration, staff, this_year),
-        honours=_honour_counts(own),
+        titles=_title_tallies(unit, registration, staff, earned),
+        honours=_honour_counts({s: earned[s] for s in mine}),
         initiatives=count_by(SCOPE_LABELS, _initiative_scopes(own)),
         disciplines=count_by(DISCIPLINE_LABELS, Counter(
             a.discipline.form for a in own if a.discipline)),
         ratings=count_by(RATING_COUNT_LABELS, _people_ratings(staff, own)),
         unit_ratings=count_by(RATING_COUNT_LABELS, Counter([unit_rating or NOT_RATED])),
-        nominations=_nomination_tallies(unit, year, nominations, decisions),
+        nominations=_nomination_tallies([n for n in sent if n.unit == unit.code], conferred),
     )
     return UnitSummary(unit, year, registration is not None, unit_rating, tallies)
 
 
-def _subject(a: Achievement) -> Subject:
-    return ("person", a.person) if a.person else ("unit", a.unit or "")
+def _earned(achievements: Iterable[Achievement], conferred: Iterable[Nomination]
+            ) -> defaultdict[Subject, Counter[str]]:
+    """Returns each subject's honours of the year, as many times as earned (two Giấy khen in a
+    year are two); an honour both in an achievement and in a conferred nomination counts once."""
+    listed: defaultdict[Subject, Counter[str]] = defaultdict(Counter)
+    for a in achievements:
+        subject = ("person", a.person) if a.person else ("unit", a.unit or "")
+        listed[subject].update(h.code for h in a.honours)
+    given: defaultdict[Subject, Counter[str]] = defaultdict(Counter)
+    for n in conferred:
+        given[_nominee(n)][n.honour] += 1
+    for subject, honours in given.items():
+        listed[subject] |= honours  # the larger of the two counts, honour by honour
+    return listed
+
+
+def _nominee(n: Nomination) -> Subject:
+    if n.nominee_kind == "individual":
+        return ("person", n.person or "")
+    if n.nominee_kind == "collective":
+        return ("unit", n.nominee_unit or "")
+    return ("household", n.household)
 
 
 def _title_tallies(unit: Unit, registration: Registration | None, staff: Sequence[Person],
-                   achievements: Sequence[Achievement]) -> tuple[TitleTally, ...]:
+                   earned: dict[Subject, Counter[str]]) -> tuple[TitleTally, ...]:
     """Registered honours against those earned: exactly the honour registered counts (a person
     registered for CSTDCS who earned only LDTT has not reached what they registered)."""
     if registration is None:
@@ -127,35 +158,31 @@ def _title_tallies(unit: Unit, registration: Registration | None, staff: Sequenc
         for code in (entry.title, entry.award):
             if code:
                 registered[("individual", code)].add(subject)
-    earned: dict[Subject, set[str]] = defaultdict(set)
-    for a in achievements:
-        earned[_subject(a)].update(h.code for h in a.honours)
     keys = sorted(registered, key=lambda k: (KIND_ORDER[k[0]], CATALOGUE_ORDER[k[1]]))
     return tuple(
         TitleTally(code, BY_CODE[code].name, kind, len(registered[(kind, code)]),
-                   sum(code in earned[s] for s in registered[(kind, code)]))
+                   sum(1 for s in registered[(kind, code)] if s in earned and earned[s][code]))
         for kind, code in keys
     )
 
 
 def _entry_subject(person: str | None, full_name: str, staff: Sequence[Person]) -> Subject:
     """Returns who a registration line is: its person code, else the one person of the unit
-    with that exact name; a name matching none or several people stays a name (never achieved)."""
+    with that name (ignoring case); a name matching none or several people stays a name."""
     if person:
         return ("person", person)
     same = [p for p in staff if p.full_name.casefold() == full_name.casefold()]
     return ("person", same[0].code) if len(same) == 1 else ("name", full_name)
 
 
-def _honour_counts(own: Iterable[Achievement]) -> tuple[HonourCount, ...]:
-    """Every honour listed counts (a person may earn two Giấy khen in a year)."""
-    individual: Counter[str] = Counter()
-    collective: Counter[str] = Counter()
-    for a in own:
-        (individual if a.person else collective).update(h.code for h in a.honours)
+def _honour_counts(earned: dict[Subject, Counter[str]]) -> tuple[HonourCount, ...]:
+    by_kind: dict[str, Counter[str]] = {"person": Counter(), "unit": Counter(),
+                                        "household": Counter()}
+    for (kind, _), honours in earned.items():
+        by_kind[kind].update(honours)
     return tuple(
-        HonourCount(h.code, h.name, h.kind, level_of(h.code), individual[h.code],
-                    collective[h.code])
+        HonourCount(h.code, h.name, h.kind, level_of(h.code), by_kind["person"][h.code],
+                    by_kind["unit"][h.code], by_kind["household"][h.code])
         for h in HONOURS
     )
 
@@ -172,15 +199,12 @@ def _people_ratings(staff: Sequence[Person], own: Sequence[Achievement]) -> Coun
     return Counter(rating.get(p.code) or NOT_RATED for p in staff)
 
 
-def _nomination_tallies(unit: Unit, year: int, nominations: Sequence[Nomination],
-                        decisions: Sequence[Decision]) -> tuple[NominationTally, ...]:
-    """The unit's nominations of the year but drafts; approved when its status says so or a
-    decision lists it."""
-    decided = {code for d in decisions for code in d.nominations}
-    sent = [n for n in nominations
-            if n.unit == unit.code and n.year == year and n.status != "draft"]
+def _nomination_tallies(sent: Sequence[Nomination], conferred: Sequence[Nomination]
+                        ) -> tuple[NominationTally, ...]:
+    """The unit's nominations sent up (drafts are not), and how many were conferred."""
     proposed = Counter(n.honour for n in sent)
-    approved = Counter(n.honour for n in sent if n.status == "approved" or n.code in decided)
+    given = {n.code for n in conferred}
+    approved = Counter(n.honour for n in sent if n.code in given)
     return tuple(
         NominationTally(code, BY_CODE[code].name, proposed[code], approved[code])
         for code in sorted(proposed, key=CATALOGUE_ORDER.__getitem__)
