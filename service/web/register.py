@@ -1,0 +1,90 @@
+"""The outgoing register (sổ văn bản đi): its lines, and the documents they point to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, g, render_template, request, send_file
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from sqlalchemy.orm import Session
+
+from ..store import register, repository
+from .database import get_session
+from .guards import can_access_unit, login_required, unit_scoped
+from .listing import lookups, requested_page
+
+bp = Blueprint("register", __name__, url_prefix="/register")
+
+FORMATS = {"docx": "file", "pdf": "pdf_file"}
+
+
+@dataclass(frozen=True)
+class EntryLine:
+    entry: register.Entry
+    unit_name: str
+    files: dict[str, bool]  # format → the file exists
+
+
+def document_path(stored: str) -> Path | None:
+    """Returns where a register line's file is (relative paths under FILES_ROOT), None if unset."""
+    if not stored:
+        return None
+    path = Path(stored)
+    return path if path.is_absolute() else Path(current_app.config["FILES_ROOT"]) / path
+
+
+def _unit_ids(session: Session, codes: list[str]) -> dict[str, int]:
+    ids = {code: repository.unit_id(session, code) for code in codes}
+    return {code: uid for code, uid in ids.items() if uid is not None}
+
+
+def _line(entry: register.Entry, unit_name: str) -> EntryLine:
+    files = {}
+    for fmt, attr in FORMATS.items():
+        path = document_path(getattr(entry, attr))
+        files[fmt] = path is not None and path.is_file()
+    return EntryLine(entry, unit_name, files)
+
+
+@bp.get("/")
+@unit_scoped
+def index() -> str:
+    session = get_session()
+    found = lookups(session)
+    ids = _unit_ids(session, list(found.units))
+    names = {uid: found.units[code].name for code, uid in ids.items()}
+    year = request.args.get("year", type=int)
+    scope = [ids[g.unit_code]] if g.unit_code else None
+    everything = register.entries(session, scope)
+    years = sorted({e.year for e in everything} | ({year} if year else set()), reverse=True)
+    entries = [e for e in everything if year in (None, e.year)]
+    page = requested_page(entries)
+    lines = [_line(e, names.get(e.unit_id, "")) for e in page.items]
+    return render_template(
+        "register/index.html",
+        page=page,
+        lines=lines,
+        year=year,
+        years=years,
+        unit_code=g.unit_code,
+        choices=found.choices(current_user),
+    )
+
+
+@bp.get("/<int:entry_id>/<any(docx, pdf):fmt>")
+@login_required
+def download(entry_id: int, fmt: str) -> ResponseReturnValue:
+    """Sends the document of a register line (403 for another unit's line, 404 if no file)."""
+    session = get_session()
+    entry = register.get(session, entry_id)
+    if entry is None:
+        abort(404)
+    codes = {uid: code for code, uid in _unit_ids(session, list(lookups(session).units)).items()}
+    if not can_access_unit(current_user, codes.get(entry.unit_id)):
+        abort(403)
+    path = document_path(getattr(entry, FORMATS[fmt]))
+    if path is None or not path.is_file():
+        abort(404)
+    return send_file(path, as_attachment=True, download_name=path.name)
