@@ -99,18 +99,24 @@ def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None
     path = Path(output).resolve() if output else output_path(outputs_root(), src.year, kind,
                                                              number, src.slug_text)
     sha = write_atomically(path, data)
-    pdf_path = None
+    pdf_path, pdf_error = None, None
     if pdf:
+        from ..documents.pdf import PdfError
         from ..documents.pdf import to_pdf as default_to_pdf
 
-        pdf_path = path.with_suffix(".pdf")
-        write_atomically(pdf_path, (to_pdf or default_to_pdf)(data))
+        try:
+            pdf_path = path.with_suffix(".pdf")
+            write_atomically(pdf_path, (to_pdf or default_to_pdf)(data))
+        except PdfError as exc:  # the .docx stands; the register notes it without a PDF
+            pdf_path, pdf_error = None, exc
     with db.transaction(url) as session:
         register.record(session, unit_id=src.unit_id, year=src.year, number=number, symbol=symbol,
                         kind=kind, date=src.date, subject=src.subject, record_key=src.record_key,
-                        inputs_hash=inputs_hash, file=str(path), sha256=sha,
-                        pdf_file=str(pdf_path or ""))
-    del entry
+                        inputs_hash=inputs_hash if pdf_error is None else "", file=str(path),
+                        sha256=sha, pdf_file=str(pdf_path or ""))
+    if pdf_error is not None:
+        raise pdf_error
+    del entry  # the line is rewritten above with the file it now has
     return Rendered(kind, path, sha, number, symbol, pdf_path)
 
 
