@@ -147,7 +147,7 @@ def _reset_styles(doc: Document) -> None:
     rule_p = _w(
         "pPr",
         _rule_border(),
-        _w("spacing", before=0, after=0, line=240, lineRule="auto"),
+        _w("spacing", before=50, after=0, line=240, lineRule="auto"),  # clear of descenders
         _w("jc", val="center"),
     )
     grid = _w(
@@ -326,7 +326,7 @@ def add_rule(container: Container) -> Paragraph:
     p_pr = paragraph._p.get_or_add_pPr()
     p_pr.insert_element_before(_rule_border(), "w:shd", "w:spacing", "w:ind", "w:jc", "w:rPr")
     fmt = paragraph.paragraph_format
-    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.space_before, fmt.space_after = Pt(2.5), Pt(0)  # keeps the line clear of descenders
     fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p_pr.append(_w("rPr", *_size(2)))
     return paragraph

@@ -383,6 +383,15 @@ class Decision(Record):
     subject: Text = ""
 
 
+class UnitReport(Record):
+    """The narrative sections a unit writes for its annual summary report (báo cáo tổng kết);
+    `sections` keys: ket_qua_phong_trao, ket_qua_khen_thuong, uu_diem, han_che, phuong_huong."""
+
+    unit: Code
+    year: Year
+    sections: dict[str, Text] = {}
+
+
 class IndicatorResult(Record):
     indicator: Code
     achieved: VnNumber | None = None

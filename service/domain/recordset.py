@@ -20,6 +20,7 @@ from .records import (
     Registration,
     TargetResults,
     Unit,
+    UnitReport,
 )
 
 # File name → (schema, is a list, natural key). The order is the order of import.
@@ -34,13 +35,14 @@ FILES: dict[str, tuple[type[BaseModel], bool, Callable[[Any], tuple]]] = {
     "council_votes.yaml": (CouncilVote, True, lambda r: (r.unit, r.year)),
     "decisions.yaml": (Decision, True, lambda r: (r.code,)),
     "results.yaml": (TargetResults, True, lambda r: (r.year,)),
+    "reports.yaml": (UnitReport, True, lambda r: (r.unit, r.year)),
 }
 
 FILE_ATTR = {
     "units.yaml": "units", "people.yaml": "people", "movement.yaml": "movements",
     "registrations.yaml": "registrations", "achievements.yaml": "achievements",
     "nominations.yaml": "nominations", "council_votes.yaml": "council_votes",
-    "decisions.yaml": "decisions", "results.yaml": "results",
+    "decisions.yaml": "decisions", "results.yaml": "results", "reports.yaml": "reports",
 }
 
 
@@ -64,6 +66,7 @@ class RecordSet:
     council_votes: list[Located] = field(default_factory=list)
     decisions: list[Located] = field(default_factory=list)
     results: list[Located] = field(default_factory=list)
+    reports: list[Located] = field(default_factory=list)
 
     def records(self, attr: str) -> list[Any]:
         return [loc.record for loc in getattr(self, attr)]
@@ -216,6 +219,8 @@ def check_references(rs: RecordSet, known_units: set[str] = frozenset(),  # type
             if code not in nominations:
                 out.append(Finding(f"đề nghị “{code}” không có", loc.file,
                                    loc.path + ("nominations", i), "nominations"))
+    for loc in rs.reports:
+        need(loc.record.unit in units, f"đơn vị “{loc.record.unit}” không có", loc, "unit")
     for file, attr in FILE_ATTR.items():
         out += _duplicates(getattr(rs, attr), FILES[file][2], "bản ghi")
     return out

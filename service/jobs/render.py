@@ -25,8 +25,10 @@ from . import sources
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
 
 
-def outputs_root() -> Path:
-    return Path(os.environ.get("THIDUA_OUTPUTS", "outputs")).resolve()
+def home() -> Path:
+    """Returns the directory whose `outputs/` receives documents (THIDUA_HOME, else the working
+    directory)."""
+    return Path(os.environ.get("THIDUA_HOME", ".")).resolve()
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None
     # rendering happens outside the transaction: the register's lock is held only to number it
     context = doc_kind.build_context(**src.args, number=number)
     data = render_docx(TEMPLATES / doc_kind.template, context)
-    path = Path(output).resolve() if output else output_path(outputs_root(), src.year, kind,
+    path = Path(output).resolve() if output else output_path(home(), src.year, kind,
                                                              number, src.slug_text)
     sha = write_atomically(path, data)
     pdf_path, pdf_error = None, None

@@ -110,6 +110,26 @@ class TargetResultsRow(Base):
     data: Mapped[dict[str, Any]]
 
 
+class UnitReportRow(Base):
+    __tablename__ = "unit_reports"
+    __table_args__ = (UniqueConstraint("unit_id", "year"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    year: Mapped[int]
+    data: Mapped[dict[str, Any]]
+
+
+class CertificateLayoutRow(Base):
+    """A unit's positions for printing onto one kind of pre-printed blank (JSON in mm)."""
+
+    __tablename__ = "certificate_layouts"
+    __table_args__ = (UniqueConstraint("unit_id", "honour"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    honour: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]]
+
+
 class UserRow(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)

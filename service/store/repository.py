@@ -21,6 +21,7 @@ from ..domain.records import (
     Registration,
     TargetResults,
     Unit,
+    UnitReport,
 )
 from .models import (
     AchievementRow,
@@ -31,6 +32,7 @@ from .models import (
     PersonRow,
     RegistrationRow,
     TargetResultsRow,
+    UnitReportRow,
     UnitRow,
 )
 
@@ -153,11 +155,17 @@ def save_results(session: Session, r: TargetResults, ids: Ids | None = None) -> 
     return _upsert(session, TargetResultsRow, {"year": r.year}, {"data": _data(r)})
 
 
+def save_report(session: Session, r: UnitReport, ids: Ids | None = None) -> int:
+    ids = ids or Ids(session)
+    return _upsert(session, UnitReportRow, {"unit_id": ids.unit(r.unit), "year": r.year},
+                   {"data": _data(r)})
+
+
 SAVERS: dict[str, Callable[..., int]] = {
     "units": save_unit, "people": save_person, "movements": save_movement,
     "registrations": save_registration, "achievements": save_achievement,
     "nominations": save_nomination, "council_votes": save_council_vote,
-    "decisions": save_decision, "results": save_results,
+    "decisions": save_decision, "results": save_results, "reports": save_report,
 }
 
 
@@ -198,6 +206,7 @@ _LOADERS: dict[str, tuple[type, type[BaseModel], Callable[[Any], Any]]] = {
     "council_votes": (CouncilVoteRow, CouncilVote, lambda r: (r.year, r.data["unit"])),
     "decisions": (DecisionRow, Decision, lambda r: r.code),
     "results": (TargetResultsRow, TargetResults, lambda r: r.year),
+    "reports": (UnitReportRow, UnitReport, lambda r: (r.year, r.data["unit"])),
 }
 
 
