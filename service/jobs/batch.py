@@ -42,6 +42,7 @@ class Outcome:
 @dataclass
 class Summary:
     outcomes: list[Outcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # from the batch's finishing step
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -51,7 +52,7 @@ class Summary:
                  f"lỗi: {self.count('failed')}."]
         lines += [f"  - {o.task.unit or o.task.kind}: {o.message}"
                   for o in self.outcomes if o.status == "failed"]
-        return lines
+        return lines + self.notes
 
 
 def run_task(task: Task) -> Outcome:

@@ -19,6 +19,7 @@ from ..vnformat.dates import short_date
 from . import (
     achievements,
     auth,
+    batches,
     database,
     errors,
     nominations,
@@ -39,6 +40,7 @@ BLUEPRINTS = (
     (achievements.bp, "achievements.index", "Thành tích"),
     (nominations.bp, "nominations.index", "Đề nghị khen thưởng"),
     (register.bp, "register.index", "Sổ văn bản đi"),
+    (batches.bp, "batches.index", "Tạo hàng loạt"),
 )
 
 # Everything is served from this app: no CDN, no inline script.

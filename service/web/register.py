@@ -5,14 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, g, render_template, request, send_file
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy.orm import Session
 
+from ..documents.pdf import PdfError
+from ..documents.render import TemplateError
+from ..domain.errors import RecordError
+from ..jobs.render import render_one
 from ..store import register, repository
-from .database import get_session
-from .guards import can_access_unit, login_required, unit_scoped
+from .database import database_url, get_session
+from .guards import admin_required, can_access_unit, login_required, unit_scoped
 from .listing import lookups, requested_page
 
 bp = Blueprint("register", __name__, url_prefix="/register")
@@ -88,3 +103,23 @@ def download(entry_id: int, fmt: str) -> ResponseReturnValue:
     if path is None or not path.is_file():
         abort(404)
     return send_file(path, as_attachment=True, download_name=path.name)
+
+
+@bp.post("/directive")
+@admin_required
+def render_directive() -> ResponseReturnValue:
+    """Renders the year's directive (numbered from the register), .docx and PDF."""
+    year = request.form.get("year", type=int)
+    if year is None:
+        flash("Chưa chọn năm.", "error")
+        return redirect(url_for("register.index"))
+    try:
+        made = render_one("directive", year, url=database_url(), pdf=True)
+    except (RecordError, TemplateError) as exc:
+        flash(f"Không tạo được chỉ thị năm {year}: {exc}", "error")
+    except PdfError as exc:
+        flash(f"Đã tạo tệp .docx của chỉ thị năm {year}, nhưng chưa tạo được PDF: {exc}", "error")
+    else:
+        state = "không đổi so với lần trước" if made.skipped else "đã tạo"
+        flash(f"Chỉ thị số {made.symbol}: {state}.", "success")
+    return redirect(url_for("register.index", year=year))

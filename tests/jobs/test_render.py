@@ -1,0 +1,81 @@
+"""Rendering one document from the store: numbered by the register, written atomically,
+skipped when nothing changed, and checked against the ND30 format."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from service.documents.lint import lint_docx
+from service.domain.errors import RecordError
+from service.jobs.render import render_one
+from service.store import db, register
+from service.store import repository as repo
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("THIDUA_HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_directive_is_rendered_registered_and_skipped_when_unchanged(example_db: str,
+                                                                     home: Path) -> None:
+    made = render_one("directive", 2024, url=example_db)
+    assert made.path == home / "outputs" / "2024" / "directive" / (
+        "01-phat-dong-phong-trao-thi-dua-nam-2024.docx")
+    assert (made.number, made.symbol, made.skipped) == (1, "01/CT-UBND", False)
+    data = made.path.read_bytes()
+    assert lint_docx(data) == []
+    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert "CHỈ THỊ" in texts and "Phát động phong trào thi đua năm 2024" in texts
+    with db.transaction(example_db) as session:
+        uid = repo.unit_id(session, "UBND-TINH")
+        (entry,) = register.entries(session, [uid], 2024)
+        assert (entry.number, entry.symbol, entry.sha256) == (1, "01/CT-UBND", made.sha256)
+        # the directive's own number is reserved: the next document of UBND-TINH gets 02
+        assert register.next_number(session, uid, 2024) == 2
+    again = render_one("directive", 2024, url=example_db)
+    assert again.skipped and again.path == made.path and again.sha256 == made.sha256
+    forced = render_one("directive", 2024, url=example_db, force=True)
+    assert not forced.skipped and forced.number == 1
+
+
+def test_a_changed_record_is_rendered_again_under_the_same_number(example_db: str,
+                                                                  home: Path) -> None:
+    first = render_one("directive", 2024, url=example_db)
+    with db.transaction(example_db) as session:
+        movement = repo.movement(session, 2024)
+        assert movement is not None
+        movement.recipients.insert(0, "Bộ Nội vụ (b/c)")
+        repo.save_movement(session, movement)
+    second = render_one("directive", 2024, url=example_db)
+    assert not second.skipped and second.number == first.number
+    assert second.sha256 != first.sha256
+    body = [p.text for p in docx.Document(str(second.path)).tables[-1].cell(0, 0).paragraphs]
+    assert "- Bộ Nội vụ (b/c);" in body
+
+
+def test_missing_records_and_unknown_kind_are_clear_errors(example_db: str, home: Path) -> None:
+    with pytest.raises(RecordError, match="chưa có chỉ thị phát động thi đua năm 2031"):
+        render_one("directive", 2031, url=example_db)
+    with pytest.raises(RecordError, match="không có loại văn bản “giay-moi”"):
+        render_one("giay-moi", 2024, url=example_db)
+    assert not (home / "outputs").exists()
+
+
+def test_pdf_is_made_beside_the_docx_with_embedded_metric_compatible_fonts(example_db: str,
+                                                                           home: Path) -> None:
+    from service.documents.pdf import check_fonts
+
+    made = render_one("directive", 2024, url=example_db, pdf=True)
+    assert made.pdf_path is not None and made.pdf_path.suffix == ".pdf"
+    pdf = made.pdf_path.read_bytes()
+    assert pdf.startswith(b"%PDF")
+    check_fonts(pdf)
+    with db.transaction(example_db) as session:
+        entry = register.find(session, kind="directive", record_key="movement:2024")
+        assert entry is not None and entry.pdf_file == str(made.pdf_path)
