@@ -70,3 +70,16 @@ def test_user_add_refuses_a_clerk_without_unit(env: Path) -> None:
     made = CliRunner().invoke(main, ["user", "add", "vt.syt", "--role", "clerk", "--unit", "SYT",
                                      "--password", "12345678"])
     assert made.exit_code == 0 and "Đã tạo tài khoản “vt.syt”" in made.output
+
+
+def test_without_libreoffice_the_docx_is_still_made_and_the_message_is_clear(
+        env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = env / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # soffice is nowhere on PATH
+    out = env / "chi-thi.docx"
+    result = CliRunner().invoke(main, ["render", "directive", "--year", "2024", "--pdf",
+                                       "--output", str(out)])
+    assert result.exit_code == 1
+    assert "Chưa cài LibreOffice" in result.output and "vẫn được tạo" in result.output
+    assert out.is_file() and not out.with_suffix(".pdf").exists()

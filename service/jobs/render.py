@@ -117,7 +117,7 @@ def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None
                         inputs_hash=inputs_hash if pdf_error is None else "", file=str(path),
                         sha256=sha, pdf_file=str(pdf_path or ""))
     if pdf_error is not None:
-        raise pdf_error
+        raise type(pdf_error)(f"Đã tạo tệp Word {path} (số {symbol}). {pdf_error}") from pdf_error
     del entry  # the line is rewritten above with the file it now has
     return Rendered(kind, path, sha, number, symbol, pdf_path)
 
