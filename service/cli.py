@@ -224,11 +224,13 @@ def batch(kind: str, year: int, pdf: bool, output_dir: Path | None, force: bool,
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int) -> None:
     """Chạy giao diện web."""
+    from waitress import serve as waitress_serve
+
     from .web import create_app
 
     app = create_app()
-    click.echo(f"Giao diện web: http://{host}:{port}")
-    app.run(host=host, port=port, debug=False, threaded=True)
+    click.echo(f"Giao diện web: http://{host}:{port}  (dừng: Ctrl+C)")
+    waitress_serve(app, host=host, port=port, threads=8, ident="thidua")
 
 
 if __name__ == "__main__":
