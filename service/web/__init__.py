@@ -20,12 +20,14 @@ from . import (
     achievements,
     auth,
     batches,
+    certificates,
     database,
     errors,
     nominations,
     people,
     register,
     registrations,
+    reports,
     units,
 )
 from .guards import refuse_viewer_writes
@@ -39,6 +41,8 @@ BLUEPRINTS = (
     (registrations.bp, "registrations.index", "Đăng ký thi đua"),
     (achievements.bp, "achievements.index", "Thành tích"),
     (nominations.bp, "nominations.index", "Đề nghị khen thưởng"),
+    (certificates.bp, "certificates.index", "In bằng khen"),
+    (reports.bp, "reports.index", "Báo cáo tổng kết"),
     (register.bp, "register.index", "Sổ văn bản đi"),
     (batches.bp, "batches.index", "Tạo hàng loạt"),
 )

@@ -251,7 +251,10 @@ def test_achievements_refer_to_known_subjects_once_per_year():
     ps, us = people(), units()
     keys = Counter()
     for a in records("achievements.yaml"):
-        assert a.person in ps if a.person else a.unit in us
+        if a.household:  # a household nominee's record, by the household's name
+            assert a.household in {n.household for n in nominations().values()}
+        else:
+            assert a.person in ps if a.person else a.unit in us
         keys[(a.subject, a.year)] += 1
     assert max(keys.values()) == 1
     for code in us:
@@ -283,7 +286,7 @@ def test_nominations_come_from_their_own_units():
 def test_nominations_file_explains_the_deliberate_failures():
     text = (RECORDS / "nominations.yaml").read_text(encoding="utf-8")
     assert len(re.findall(r"^# không đủ: ", text, re.M)) >= 5
-    assert len(re.findall(r"^# chưa rõ: ", text, re.M)) >= 3
+    assert len(re.findall(r"^# chưa rõ: ", text, re.M)) >= 2
 
 
 def test_every_nominating_unit_votes_on_its_own_nominations():
