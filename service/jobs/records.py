@@ -11,7 +11,8 @@ from ..domain.recordset import check_references
 from ..store import db
 from ..store.models import PersonRow, UnitRow
 from ..store.records_io import read_dir, to_problem, write_dir
-from ..store.repository import ImportSummary, load_recordset, save_recordset
+from ..store import register
+from ..store.repository import ImportSummary, load_recordset, save_recordset, unit_id
 
 
 def import_dir(directory: Path, url: str | None = None) -> ImportSummary:
@@ -28,7 +29,18 @@ def import_dir(directory: Path, url: str | None = None) -> ImportSummary:
         problems += [to_problem(f, sources) for f in check_references(rs, known_units, known_people)]
         if problems:
             raise RecordError(problems)
-        return save_recordset(session, rs)
+        summary = save_recordset(session, rs)
+        _reserve_given_numbers(session, rs)
+        return summary
+
+
+def _reserve_given_numbers(session, rs) -> None:  # type: ignore[no-untyped-def]
+    """Documents imported with their number already given (the directive) keep it: the
+    register must never hand that number to another document."""
+    for movement in rs.records("movements"):
+        uid = unit_id(session, movement.issuing_unit)
+        if uid is not None:
+            register.reserve(session, uid, movement.date.year, movement.number)
 
 
 def export_dir(directory: Path, url: str | None = None) -> list[Path]:

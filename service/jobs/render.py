@@ -62,6 +62,12 @@ def _number_for(session: Session, src: sources.Source, existing: register.Entry 
     if existing is not None:
         return existing.number  # re-rendering keeps the number the document was given
     if src.fixed_number is not None:
+        taken = register.at(session, src.unit_id, src.year, src.fixed_number)
+        if taken is not None and taken.record_key != src.record_key:
+            raise RecordError.one(
+                f"số {taken.symbol} đã được cấp cho văn bản “{taken.subject}”; văn bản này "
+                f"ghi sẵn số {src.fixed_number:02d} nên không thể cấp lại — sửa số trong dữ liệu",
+                field="number")
         register.reserve(session, src.unit_id, src.year, src.fixed_number)
         return src.fixed_number
     return register.next_number(session, src.unit_id, src.year)

@@ -93,6 +93,13 @@ def find(session: Session, *, kind: str, record_key: str) -> Entry | None:
     return _entry(row) if row else None
 
 
+def at(session: Session, unit_id: int, year: int, number: int) -> Entry | None:
+    """Returns the register line holding `number` in the unit's register for the year."""
+    row = session.scalars(select(RegisterEntry).filter_by(
+        unit_id=unit_id, year=year, number=number)).one_or_none()
+    return _entry(row) if row else None
+
+
 def get(session: Session, entry_id: int) -> Entry | None:
     row = session.get(RegisterEntry, entry_id)
     return _entry(row) if row else None

@@ -79,3 +79,27 @@ def test_pdf_is_made_beside_the_docx_with_embedded_metric_compatible_fonts(examp
     with db.transaction(example_db) as session:
         entry = register.find(session, kind="directive", record_key="movement:2024")
         assert entry is not None and entry.pdf_file == str(made.pdf_path)
+
+
+def test_an_imported_directive_number_is_never_handed_to_another_document(example_db: str,
+                                                                          home: Path) -> None:
+    with db.transaction(example_db) as session:
+        uid = repo.unit_id(session, "UBND-TINH")
+        assert uid is not None
+        assert register.next_number(session, uid, 2024) == 2  # 01 is the directive's
+
+
+def test_a_fixed_number_taken_by_another_document_is_refused(example_db: str, home: Path) -> None:
+    import datetime as dt
+
+    with db.transaction(example_db) as session:
+        uid = repo.unit_id(session, "UBND-TINH")
+        assert uid is not None
+        register.record(session, unit_id=uid, year=2024, number=1, symbol="01/TB-UBND",
+                        kind="notice", date=dt.date(2024, 1, 2), subject="Thông báo khác",
+                        record_key="notice:1")
+    with pytest.raises(RecordError, match="số 01/TB-UBND đã được cấp"):
+        render_one("directive", 2024, url=example_db)
+    with db.transaction(example_db) as session:
+        entry = register.at(session, uid, 2024, 1)
+        assert entry is not None and entry.subject == "Thông báo khác"
