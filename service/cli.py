@@ -220,6 +220,34 @@ def batch(kind: str, year: int, pdf: bool, output_dir: Path | None, force: bool,
 
 
 @main.command()
+@click.argument("unit_code", metavar="UNIT")
+@click.option("--year", type=int, required=True, help="Năm đề nghị khen thưởng")
+@click.option("--pdf", is_flag=True, help="Chuyển từng văn bản sang PDF và gộp thành một tệp")
+@click.option("--output", "output_dir", type=click.Path(path_type=Path), default=None,
+              help="Thư mục hồ sơ (mặc định: outputs/<năm>/dossier/<đơn vị>/)")
+def dossier(unit_code: str, year: int, pdf: bool, output_dir: Path | None) -> None:
+    """Lập hồ sơ đề nghị khen thưởng của đơn vị UNIT: tờ trình, danh sách, biên bản, báo cáo
+    thành tích; kèm bản PDF gộp (--pdf) và tệp nén .zip."""
+    from .documents.pdf import PdfError
+    from .documents.render import TemplateError
+    from .jobs.dossier import build_dossier
+
+    db.migrate()
+    try:
+        made = build_dossier(unit_code, year, output_dir=output_dir, pdf=pdf)
+    except (TemplateError, PdfError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    for part in made.parts:
+        pages = f" ({part.pages} trang)" if part.pages else ""
+        click.echo(f"{part.title_vi}: {part.docx_path}{pages}")
+    for left in made.left_out:
+        click.echo(f"Không đưa vào hồ sơ: {left.code} {left.nominee} — {left.reason}")
+    if made.merged_pdf:
+        click.echo(f"PDF gộp: {made.merged_pdf}")
+    click.echo(f"Tệp nén: {made.zip_path}")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int) -> None:

@@ -681,8 +681,22 @@ def build_directive() -> Document:
     return doc
 
 
+# kinds' builders are imported here, below the blocks they use (no import cycle)
+from .kinds import registration as _registration  # noqa: E402
+from .kinds import registration_summary as _reg_summary  # noqa: E402
+from .kinds import summary as _summary  # noqa: E402
+from .kinds import achievement_report, decision, minutes, nominee_list, submission  # noqa: E402
+
 BUILDERS: dict[str, Callable[[], Document]] = {
     "directive.docx": build_directive,
+    "registration.docx": _registration.build_template,
+    "registration_summary.docx": _reg_summary.build_template,
+    "summary.docx": _summary.build_template,
+    "submission.docx": submission.build_template,
+    "minutes.docx": minutes.build_template,
+    "achievement_report.docx": achievement_report.build_template,
+    "nominee_list.docx": nominee_list.build_template,
+    "decision.docx": decision.build_template,
 }
 
 

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from service.vnformat.text import nfc, strip_xml_illegal
 
 from .layout import RULE_STYLE, fit_rules
+from .pictures import embed_pictures, pictures_in
 from .template_check import block_balance, syntax_problems
 
 _DOCUMENT = "word/document.xml"
@@ -269,7 +270,8 @@ def _inner(xml: str) -> str:
 
 def render_docx(template: Path, context: Mapping[str, Any]) -> bytes:
     """Return the .docx bytes of `template` rendered with `context` (cleaned by clean_context),
-    its rules fitted to the rendered text. Raises TemplateError (where and what, in
+    its rules fitted to the rendered text; a top-level Picture value (pictures.py) is drawn
+    where its variable stands. Raises TemplateError (where and what, in
     Vietnamese) on a template error or an undefined variable."""
     compiled = _compiled(Path(template))
     data = clean_context(dict(context), fields=True)
@@ -283,7 +285,7 @@ def render_docx(template: Path, context: Mapping[str, Any]) -> bytes:
                 compress_type=zipfile.ZIP_DEFLATED,
                 compresslevel=_LEVEL,
             )
-    return buffer.getvalue()
+    return embed_pictures(buffer.getvalue(), pictures_in(data))  # Picture values' image parts
 
 
 def _render_part(part: _Part, context: dict[str, Any]) -> bytes:
@@ -380,7 +382,7 @@ def render_docx_plain(template: Path, context: Mapping[str, Any]) -> bytes:
             finish(part.element)
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return buffer.getvalue()
+    return embed_pictures(buffer.getvalue(), pictures_in(context))
 
 
 def _plain_error(exc: jinja2.TemplateError, template: Path) -> TemplateError:

@@ -15,6 +15,7 @@ from ..store import db
 from ..store import repository as repo
 from ..store.models import BatchJobRow
 from .batch import Outcome, Summary, Task, run_batch
+from . import registrations, reports
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,13 @@ def every_unit(doc_kind: str) -> Callable[[int, str], list[Task]]:
     return tasks
 
 
-BATCH_KINDS: dict[str, BatchKind] = {}
+BATCH_KINDS: dict[str, BatchKind] = {
+    "registrations": BatchKind("registrations", "Công văn đăng ký thi đua của các đơn vị",
+                               "registration", every_unit("registration"),
+                               finish=registrations.finish_batch),
+    "summary": BatchKind("summary", "Báo cáo tổng kết thi đua, khen thưởng", "summary",
+                         reports.summary_tasks, finish=reports.finish_summary),
+}
 
 
 def batch_kind(name: str) -> BatchKind:

@@ -10,9 +10,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ..documents.kinds import registration as registration_kind
+from ..documents.kinds import registration_summary as summary_kind
 from ..domain.errors import RecordError
-from ..domain.records import Unit
+from ..domain.records import Movement, Signer, Unit
 from ..store import repository as repo
+from ..vnformat.symbols import number_and_symbol
+from .summary_source import summary as summary_report
+from . import nomination_sources as nominated
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,78 @@ def directive(session: Session, year: int, unit: str | None) -> Source:
     )
 
 
+def _province(session: Session, year: int) -> tuple[Movement | None, Unit | None]:
+    """Returns the year's directive and the unit that issued it (else the top unit)."""
+    movement = repo.movement(session, year)
+    if movement is not None:
+        return movement, repo.unit(session, movement.issuing_unit)
+    top = [u for u in repo.load_all(session, "units") if u.kind == "province"]
+    return None, (top[0] if top else None)
+
+
+def registration(session: Session, year: int, unit: str | None) -> Source:
+    """The registration letter (công văn đăng ký thi đua) of `unit`, once submitted."""
+    if unit is None:
+        raise RecordError.one("công văn đăng ký thi đua cần mã đơn vị (--unit)", field="unit")
+    issuing, parent, uid = _unit(session, unit)
+    reg = repo.registration(session, unit, year)
+    if reg is None:
+        raise RecordError.one(f"{issuing.name} chưa đăng ký thi đua năm {year}", field="unit")
+    if reg.status != "submitted" or reg.signer is None or reg.date is None:
+        raise RecordError.one(f"bản đăng ký thi đua năm {year} của {issuing.name} chưa gửi "
+                              "(đang soạn) hoặc chưa có người ký, ngày ký", field="status")
+    movement, province = _province(session, year)
+    subject = f"Đăng ký thi đua năm {year}"  # the register's trích yếu, without `V/v`
+    return Source(
+        args={"registration": reg, "unit": issuing, "parent": parent, "province": province,
+              "movement": movement},
+        unit_id=uid, year=reg.date.year, date=reg.date, subject=subject,
+        record_key=f"registration:{unit}:{year}",
+        symbol=lambda n: registration_kind.letter_symbol(n, issuing),
+        slug_text=f"{subject} {unit}",
+    )
+
+
+def registration_summary(session: Session, year: int, unit: str | None) -> Source:
+    """The province's consolidated registrations, made by `unit` (default: Sở Nội vụ, whose
+    Ban TĐKT keeps the registrations) and signed by its head; dated today."""
+    units = repo.load_all(session, "units")
+    if unit is None:
+        home = [u for u in units if u.name.casefold() == registration_kind.HOME_AFFAIRS.casefold()]
+        if not home:
+            raise RecordError.one("không tìm thấy Sở Nội vụ để lập bản tổng hợp; chọn đơn vị "
+                                  "lập (--unit)", field="unit")
+        unit = home[0].code
+    issuing, parent, uid = _unit(session, unit)
+    head = repo.person(session, issuing.head) if issuing.head else None
+    if head is None or not issuing.head_title:
+        raise RecordError.one(f"{issuing.name} chưa có thủ trưởng (người ký bản tổng hợp)",
+                              field="head")
+    movement, province = _province(session, year)
+    today = dt.date.today()
+    subject = summary_kind.subject(year)
+    return Source(
+        args={"year": year, "units": summary_kind.units_in_order(units),
+              "registrations": repo.load_all(session, "registrations", year=year),
+              "issuer": issuing, "parent": parent,
+              "signer": Signer(name=head.full_name, title=issuing.head_title),
+              "province": province, "movement": movement, "date": today},
+        unit_id=uid, year=today.year, date=today, subject=subject,
+        record_key=f"registration_summary:{year}",
+        symbol=lambda n: number_and_symbol(n, summary_kind.TYPE_CODE, issuing.abbreviation),
+        slug_text=subject,
+    )
+
+
 LOADERS: dict[str, Callable[[Session, int, str | None], Source]] = {
     "directive": directive,
+    "registration": registration,
+    "registration_summary": registration_summary,
+    "summary": summary_report,
+    "submission": nominated.submission,
+    "minutes": nominated.minutes,
+    "achievement_report": nominated.achievement_report,
+    "decision": nominated.decision,
 }
 
 

@@ -1,0 +1,293 @@
+"""A unit's registration letter (bản đăng ký thi đua): a công văn, its template and context.
+
+The letter is the unit's own official document: a công văn (no Tên loại; `V/v đăng ký thi đua
+năm 2024` under the number), addressed to the province's emulation council, its people listed
+in an annex on a new page with the totals by title under the table.
+
+Symbol rule (BODY-UNIT, ND30 Phụ lục I): the body's abbreviation, then the drafting unit — the
+office that drafts emulation letters at each level (DRAFTING_UNITS, by the unit's kind): a
+department's or agency's office (`SNV-VP`), the province's home-affairs desk of its Văn phòng
+(`UBND-NC`), a district's Phòng Nội vụ (`UBND-NV`); a commune has no drafting unit, so its
+symbol is just `UBND`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.document import Document
+from docx.shared import Mm
+
+from service.domain.catalogue import BY_CODE
+from service.domain.records import Movement, Registration, Unit
+from service.domain.registration import sorted_entries, totals_by_title
+from service.vnformat.dates import header_date, short_date
+from service.vnformat.recipients import recipient_lines
+from service.vnformat.signer import signer_lines
+from service.vnformat.symbols import number_and_symbol
+from service.vnformat.text import nfc, upper_vn
+
+from ..layout import (
+    BODY_STYLE_NAME,
+    HEADER_COLUMNS_MM,
+    Column,
+    add_paragraph,
+    add_repeated,
+    annex_heading,
+    annex_table,
+    body_paragraphs,
+    fit_lines,
+    footer_table,
+    header_table,
+    new_document,
+    only_if,
+)
+from .base import Variable
+
+TYPE_CODE: str | None = None  # a công văn has no type name, so no type code in its symbol
+TEMPLATE = "registration.docx"
+_AGENCY_PT = 13
+
+# Who drafts a unit's emulation letters, by the unit's kind (None: the body alone).
+DRAFTING_UNITS: dict[str, str | None] = {
+    "province": "NC",
+    "department": "VP",
+    "agency": "VP",
+    "district": "NV",
+    "commune": None,
+}
+# Bodies that print their parent above their name; a People's Committee never does (ND30
+# practice: `ỦY BAN NHÂN DÂN / HUYỆN MỘC CHÂU` stands alone).
+_WITH_PARENT_LINE = frozenset({"department", "agency"})
+HOME_AFFAIRS = "Sở Nội vụ"  # the province's emulation office sits in it (Ban TĐKT)
+
+# Where the addressee block sits: `Kính gửi:` and, under it, one `- …` line per addressee.
+_ADDRESSED_MM = 25
+_ADDRESSEE_LINES_MM = 47
+
+COLUMNS = (
+    # widths (mm, total 165) so that the longest individual title fits on one line
+    Column("STT", "row.number", 13),
+    Column("Họ và tên", "row.full_name", 40),
+    Column("Chức vụ", "row.position", 36),
+    Column("Danh hiệu đăng ký", "row.title", 44),
+    Column("Hình thức khen thưởng đăng ký", "row.award", 32),
+)
+
+VARIABLES: tuple[Variable, ...] = (
+    Variable("parent_agency", "Cơ quan chủ quản (chữ in hoa, không đậm); để trống khi không có",
+             "UBND TỈNH SƠN LA"),
+    Variable("agency", "Tên cơ quan gửi đăng ký, chữ in hoa; xuống dòng (\\n) khi tên dài",
+             "SỞ NỘI VỤ"),
+    Variable("number_line", "Số, ký hiệu của công văn (ký hiệu: cơ quan - đơn vị soạn thảo)",
+             "Số: 05/SNV-VP"),
+    Variable("summary_line", "Trích yếu của công văn, dưới số, ký hiệu",
+             "V/v đăng ký thi đua năm 2024"),
+    Variable("date_line", "Địa danh và ngày tháng năm", "Sơn La, ngày 05 tháng 02 năm 2024"),
+    Variable("addressee_single", "Dòng “Kính gửi” khi chỉ gửi một nơi; để trống khi gửi nhiều nơi",
+             "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh Sơn La."),
+    Variable("addressee_lines", "Các nơi được kính gửi, mỗi nơi một dòng “- …;” (khi gửi nhiều nơi)",
+             ["- Hội đồng Thi đua - Khen thưởng tỉnh Sơn La;",
+              "- Sở Nội vụ (Ban Thi đua - Khen thưởng)."]),
+    Variable("body_paragraphs",
+             "Nội dung: đoạn mở đầu, các mục “1. …”, gạch đầu dòng “- …”, đoạn kết",
+             ["Thực hiện Chỉ thị số 01/CT-UBND …", "1. Danh hiệu thi đua tập thể:",
+              "- Tập thể lao động xuất sắc."]),
+    Variable("recipient_lines", "Các dòng nơi nhận, dòng cuối là “- Lưu: …”",
+             ["- Hội đồng TĐKT tỉnh;", "- Sở Nội vụ (Ban TĐKT);", "- Lưu: VT, VP."]),
+    Variable("signer_lines", "Quyền hạn, chức vụ người ký (chữ in hoa), mỗi phần tử một dòng",
+             ["GIÁM ĐỐC"]),
+    Variable("copy_mark", "Dấu bản sao “(Đã ký)”; để trống thì chừa chỗ ký", "(Đã ký)"),
+    Variable("signer_name", "Họ và tên người ký", "Lù Văn Pánh"),
+    Variable("has_annex", "Có danh sách cá nhân kèm theo hay không (đúng/sai)", True),
+    Variable("annex_heading", "Chữ “Phụ lục” ở đầu danh sách kèm theo", "Phụ lục"),
+    Variable("annex_title", "Tên danh sách, chữ in hoa",
+             "DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA NĂM 2024"),
+    Variable("annex_note", "Dòng ghi chú gắn danh sách với công văn (in nghiêng)",
+             "(Kèm theo Công văn số 05/SNV-VP ngày 05/02/2024 của Sở Nội vụ)"),
+    Variable("annex_rows",
+             "Các dòng của bảng, theo thứ tự tên tiếng Việt: number (STT), full_name, "
+             "position, title (danh hiệu), award (hình thức khen thưởng)",
+             ["1 | Bùi Thị Ánh | Chuyên viên | Lao động tiên tiến | Giấy khen"]),
+    Variable("annex_totals", "Dòng tổng số dưới bảng, rồi mỗi danh hiệu, hình thức một dòng",
+             ["Tổng số: 9 cá nhân đăng ký, trong đó:", "- Lao động tiên tiến: 8 người;"]),
+)
+
+
+def build_template() -> Document:
+    """Returns the letter's template: header with the V/v line, Kính gửi, body, Nơi nhận and
+    signer, and the annexed list of people on a new page with the totals under it."""
+    doc = new_document("Mẫu công văn đăng ký thi đua")
+    header_table(doc, parent="parent_agency", agency="agency", number="number_line",
+                 date="date_line", summary="summary_line")
+    with only_if(doc, "addressee_single"):
+        add_paragraph(doc, "{{ addressee_single }}", size=14, space_before=12)
+    with only_if(doc, "not addressee_single"):
+        first = add_paragraph(doc, "Kính gửi:", size=14, align="left", space_before=12)
+        first.paragraph_format.left_indent = Mm(_ADDRESSED_MM)
+        add_repeated(doc, "line in addressee_lines", "{{ line }}", size=14, align="left")
+        # the repeated paragraph is the one between its two tags: indent it under `Kính gửi:`
+        doc.paragraphs[-2].paragraph_format.left_indent = Mm(_ADDRESSEE_LINES_MM)
+    add_paragraph(doc, size=6)
+    body_paragraphs(doc, "body_paragraphs")
+    footer_table(doc, recipients="recipient_lines", signer_lines="signer_lines",
+                 signer_name="signer_name", copy_mark="copy_mark")
+    with only_if(doc, "has_annex"):
+        annex_heading(doc, heading="annex_heading", title="annex_title", note="annex_note")
+        annex_table(doc, COLUMNS, "row in annex_rows")
+        add_paragraph(doc, size=6)
+        add_repeated(doc, "line in annex_totals", "{{ line }}", style=BODY_STYLE_NAME, align=None)
+    return doc
+
+
+def symbol_parts(unit: Unit) -> tuple[str, str | None]:
+    """Returns (body, drafting unit) of the unit's công văn symbol: (`SNV`, `VP`), (`UBND`, None)."""
+    return unit.abbreviation, DRAFTING_UNITS.get(unit.kind)
+
+
+def letter_symbol(number: int, unit: Unit) -> str:
+    """Returns `05/SNV-VP`, `03/UBND` (a commune). ValueError for a bad abbreviation."""
+    return number_and_symbol(number, TYPE_CODE, *symbol_parts(unit))
+
+
+def subject(year: int) -> str:
+    return f"V/v đăng ký thi đua năm {year}"
+
+
+def council_name(province: Unit | None) -> str:
+    """Returns `Hội đồng Thi đua - Khen thưởng tỉnh Sơn La` (the level taken from the province's
+    name), or without the place when the province is not known."""
+    place = ""
+    if province is not None:
+        name = nfc(province.name)
+        prefix = "Ủy ban nhân dân "
+        place = name[len(prefix):] if name.casefold().startswith(prefix.casefold()) else ""
+    return " ".join(filter(None, ["Hội đồng Thi đua - Khen thưởng", place]))
+
+
+def _is_home_affairs(unit: Unit | None) -> bool:
+    return unit is not None and nfc(unit.name).casefold() == HOME_AFFAIRS.casefold()
+
+
+def addressees(unit: Unit, parent: Unit | None, province: Unit | None) -> list[str]:
+    """Returns who the letter is addressed to: the province's council, and Sở Nội vụ (whose Ban
+    TĐKT keeps the registrations) unless the unit is Sở Nội vụ or one of its own parts."""
+    found = [council_name(province)]
+    if not (_is_home_affairs(unit) or _is_home_affairs(parent)):
+        found.append(f"{HOME_AFFAIRS} (Ban Thi đua - Khen thưởng)")
+    return found
+
+
+def _recipients(unit: Unit, parent: Unit | None) -> list[str]:
+    lines = ["Hội đồng TĐKT tỉnh"]
+    if not (_is_home_affairs(unit) or _is_home_affairs(parent)):
+        lines.append(f"{HOME_AFFAIRS} (Ban TĐKT)")
+    drafting = DRAFTING_UNITS.get(unit.kind)
+    lines.append("Lưu: VT" + (f", {drafting}" if drafting else ""))
+    return lines
+
+
+def _opening(reg: Registration, unit: Unit, movement: Movement | None,
+             province: Unit | None) -> str:
+    if movement is None:
+        grounds = f"Thực hiện phong trào thi đua năm {reg.year}"
+    else:
+        type_name = nfc(movement.type_name).lower().capitalize()
+        issuer = (province.short_name or province.name) if province else ""
+        by = " ".join(filter(None, [movement.signer.title, issuer]))
+        what = movement.subject[:1].lower() + movement.subject[1:]
+        grounds = (f"Thực hiện {type_name} số {movement.number:02d}/{movement.symbol} ngày "
+                   f"{short_date(movement.date)}" + (f" của {by}" if by else "") + f" về {what}")
+    return f"{grounds}, {unit.name} đăng ký thi đua năm {reg.year} như sau:"
+
+
+def _body(reg: Registration, unit: Unit, movement: Movement | None,
+          province: Unit | None) -> list[str]:
+    """Returns the body paragraphs: opening, numbered parts (collective titles, individuals,
+    commitments; a part with nothing in it is left out), closing."""
+    parts: list[tuple[str, list[str]]] = []
+    if reg.collective_titles:
+        names = [BY_CODE[c].name for c in reg.collective_titles]
+        parts.append((f"Danh hiệu thi đua tập thể: {unit.name} đăng ký phấn đấu đạt danh hiệu "
+                       + _joined(names, "“", "”") + ".", []))
+    if reg.individuals:
+        people = len(reg.individuals)
+        text = (f"Danh hiệu thi đua, hình thức khen thưởng cá nhân: có {people} cá nhân đăng "
+                "ký (có danh sách kèm theo).")
+        parts.append((text, []))
+    if reg.commitments:
+        items = [nfc(c).strip().rstrip(".;") for c in reg.commitments if c.strip()]
+        bullets = [f"- {c}{';' if i < len(items) - 1 else '.'}" for i, c in enumerate(items)]
+        parts.append(("Nội dung cam kết thực hiện:", bullets))
+    lines = [_opening(reg, unit, movement, province)]
+    for n, (text, bullets) in enumerate(parts, start=1):
+        lines += [f"{n}. {text}", *bullets]
+    lines.append(f"Trên đây là bản đăng ký thi đua năm {reg.year} của {unit.name}, kính gửi "
+                 f"{council_name(province)} theo dõi, tổng hợp./.")
+    return lines
+
+
+def _joined(names: Sequence[str], left: str = "", right: str = "") -> str:
+    quoted = [f"{left}{n}{right}" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " và " + quoted[-1]
+
+
+def _annex_rows(reg: Registration) -> list[dict[str, str]]:
+    return [
+        {"number": str(n), "full_name": e.full_name, "position": e.position,
+         "title": BY_CODE[e.title].name if e.title else "",
+         "award": BY_CODE[e.award].name if e.award else ""}
+        for n, e in enumerate(sorted_entries(reg), start=1)
+    ]
+
+
+def annex_totals(reg: Registration) -> list[str]:
+    """Returns `Tổng số: N cá nhân đăng ký, trong đó:` and one `- title: n người;` per title."""
+    totals = totals_by_title(reg)
+    lines = [f"Tổng số: {len(reg.individuals)} cá nhân đăng ký, trong đó:"]
+    lines += [f"- {name}: {count} người{';' if i < len(totals) - 1 else '.'}"
+              for i, (_code, name, count) in enumerate(totals)]
+    return lines
+
+
+def build_context(registration: Registration, unit: Unit, parent: Unit | None,
+                  province: Unit | None, movement: Movement | None, number: int) -> dict:
+    """Returns the letter's variables (see VARIABLES): `unit` registers and signs, `parent` is
+    its cơ quan chủ quản, `province` the level whose council receives it (its name gives the
+    council's), `movement` the year's directive the letter answers (None: none on record),
+    `number` its number in the unit's register.
+
+    Raises ValueError for a registration without signer or date, or a bad symbol or signer.
+    """
+    reg = registration
+    if reg.signer is None or reg.date is None:
+        raise ValueError(f"Bản đăng ký năm {reg.year} của {unit.name} chưa có người ký hoặc "
+                         "ngày ký")
+    symbol = letter_symbol(number, unit)
+    to = addressees(unit, parent, province)
+    single = len(to) == 1
+    show_parent = parent is not None and unit.kind in _WITH_PARENT_LINE
+    return {
+        "parent_agency": upper_vn(parent.short_name or parent.name) if show_parent else "",
+        "agency": fit_lines(upper_vn(unit.name), HEADER_COLUMNS_MM[0], _AGENCY_PT, bold=True),
+        "number_line": f"Số: {symbol}",
+        "summary_line": subject(reg.year),
+        "date_line": header_date(unit.place, reg.date),
+        "addressee_single": f"Kính gửi: {to[0]}." if single else "",
+        "addressee_lines": [] if single else [
+            f"- {name}{';' if i < len(to) - 1 else '.'}" for i, name in enumerate(to)],
+        "body_paragraphs": _body(reg, unit, movement, province),
+        "recipient_lines": recipient_lines(_recipients(unit, parent)),
+        "signer_lines": signer_lines(reg.signer.authority, reg.signer.on_behalf,
+                                     reg.signer.title),
+        "copy_mark": reg.signer.copy_mark,
+        "signer_name": reg.signer.name,
+        "has_annex": bool(reg.individuals),
+        "annex_heading": "Phụ lục",
+        "annex_title": upper_vn(f"Danh sách cá nhân đăng ký thi đua năm {reg.year}"),
+        "annex_note": f"(Kèm theo Công văn số {symbol} ngày {short_date(reg.date)} "
+                      f"của {unit.name})",
+        "annex_rows": _annex_rows(reg),
+        "annex_totals": annex_totals(reg) if reg.individuals else [],
+    }
+

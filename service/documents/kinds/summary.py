@@ -1,0 +1,638 @@
+"""The annual summary report (báo cáo tổng kết công tác thi đua, khen thưởng) of a unit or of
+the province's roll-up: its template, its variables and its context."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from types import ModuleType
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.table import Table
+
+from service.domain.aggregation import (
+    IndicatorRow,
+    UnitSummary,
+    indicator_rows,
+    judge,
+    percent_text,
+    summarise_province,
+    summarise_unit,
+)
+from service.domain.catalogue import BY_CODE
+from service.domain.errors import RecordError
+from service.domain.records import (
+    RATING_LABELS,
+    Achievement,
+    Decision,
+    Movement,
+    Nomination,
+    Person,
+    Registration,
+    TargetResults,
+    Unit,
+    UnitReport,
+)
+from service.domain.tallies import Tallies
+from service.vnformat.dates import header_date, short_date
+from service.vnformat.numbers import format_number
+from service.vnformat.recipients import recipient_lines
+from service.vnformat.signer import signer_lines
+from service.vnformat.symbols import number_and_symbol, number_line
+from service.vnformat.text import upper_vn
+
+from ..layout import (
+    BODY_STYLE_NAME,
+    HEADER_COLUMNS_MM,
+    Column,
+    add_paragraph,
+    add_tag,
+    annex_heading,
+    annex_table,
+    body_paragraphs,
+    fit_lines,
+    footer_table,
+    header_table,
+    new_document,
+    only_if,
+    title_block,
+    twips,
+)
+from ..pictures import Picture
+from . import summary_text as text
+from .summary_variables import VARIABLES
+
+__all__ = ["TYPE_CODE", "VARIABLES", "build_context", "build_template"]
+
+TYPE_CODE = "BC"
+TYPE_NAME = "BÁO CÁO"
+_AGENCY_PT = 13
+CHART_WIDTH_MM = 160.0
+CHART_MAX_HEIGHT_MM = 228.0  # with its caption, a chart fits a page's 257 mm of text height
+_TABLE_CELL_MARGIN_MM = 1.0  # narrow cell margins: eight columns in the portrait page
+_UBND_KINDS = ("province", "district", "commune")  # signed TM. ỦY BAN NHÂN DÂN, no parent line
+_KIND_ORDER = {"province": 0, "department": 1, "agency": 2, "district": 3, "commune": 4}
+
+TITLE_COLUMNS = (
+    Column("STT", "row.number", 12),
+    Column("Danh hiệu, hình thức khen thưởng", "row.name", 63),
+    Column("Đối tượng", "row.kind", 24),
+    Column("Đăng ký", "row.registered", 22, numeric=True),
+    Column("Đạt", "row.achieved", 22, numeric=True),
+    Column("Tỷ lệ %", "row.rate", 22, numeric=True),
+)
+HONOUR_COLUMNS = (
+    Column("STT", "row.number", 12),
+    Column("Danh hiệu, hình thức khen thưởng", "row.name", 55),
+    Column("Cấp", "row.level", 21),
+    Column("Cá nhân", "row.individual", 19, numeric=True),
+    Column("Tập thể", "row.collective", 19, numeric=True),
+    Column("Hộ gia đình", "row.household", 20, numeric=True),
+    Column("Tổng", "row.total", 19, numeric=True),
+)
+ANNEX_COLUMNS = (
+    Column("STT", "row.number", 11),
+    Column("Chỉ tiêu", "row.name", 46),
+    Column("Đơn vị tính", "row.unit", 25),
+    Column("Kế hoạch", "row.planned", 15, numeric=True),
+    Column("Thực hiện", "row.achieved", 15, numeric=True),
+    Column("Năm trước", "row.previous", 15, numeric=True),
+    Column("Tỷ lệ %", "row.percent", 16, numeric=True),
+    Column("Đánh giá", "row.verdict", 22),
+)
+
+
+# ---------------------------------------------------------------- the template
+
+
+def build_template() -> Document:
+    """Returns the summary report's template: header, BÁO CÁO and its subject, sections I–IV
+    with their tables and two charts, Nơi nhận and signer, and the annex table on a new page."""
+    doc = new_document("Mẫu báo cáo tổng kết công tác thi đua, khen thưởng")
+    header_table(
+        doc, parent="parent_agency", agency="agency", number="number_line", date="date_line"
+    )
+    title_block(doc, type_name="type_name", subject="subject")
+    body_paragraphs(doc, "opening")
+    _heading(doc, "I. KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA")
+    _blocks(doc, "movement_blocks")
+    _chart(doc, "chart_one", "chart_one_caption")
+    _heading(doc, "II. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG")
+    _blocks(doc, "awards_intro")
+    with only_if(doc, "titles_rows"):
+        _caption(doc, "titles_caption")
+        _narrow(annex_table(doc, TITLE_COLUMNS, "row in titles_rows"))
+    _blocks(doc, "awards_middle")
+    with only_if(doc, "honours_rows"):
+        _caption(doc, "honours_caption")
+        _narrow(annex_table(doc, HONOUR_COLUMNS, "row in honours_rows"))
+    _blocks(doc, "awards_after")
+    _chart(doc, "chart_two", "chart_two_caption")
+    _heading(doc, "III. ĐÁNH GIÁ CHUNG")
+    _heading(doc, "1. Ưu điểm")
+    body_paragraphs(doc, "strengths")
+    _heading(doc, "2. Hạn chế")
+    body_paragraphs(doc, "weaknesses")
+    _heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}")
+    body_paragraphs(doc, "directions")
+    body_paragraphs(doc, "closing")
+    footer_table(
+        doc,
+        recipients="recipient_lines",
+        signer_lines="signer_lines",
+        signer_name="signer_name",
+        copy_mark="copy_mark",
+    )
+    with only_if(doc, "has_annex"):
+        annex_heading(doc, heading="annex_heading", title="annex_title", note="annex_note")
+        _narrow(annex_table(doc, ANNEX_COLUMNS, "row in annex_rows"))
+    return doc
+
+
+def _heading(doc: Document, words: str) -> None:
+    """A section heading: body text in bold, kept with what follows."""
+    paragraph = add_paragraph(doc, words, bold=True, style=BODY_STYLE_NAME, align=None)
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def _blocks(doc: Document, items: str) -> None:
+    """One body paragraph per block of `items`, in bold when the block is a sub-heading."""
+    add_tag(doc, f"{{%p for block in {items} %}}")
+    add_tag(doc, "{%p if block.bold %}")
+    heading = add_paragraph(
+        doc, "{{ block.text }}", bold=True, style=BODY_STYLE_NAME, align=None, space_before=6
+    )  # clear of a table above
+    heading.paragraph_format.keep_with_next = True
+    add_tag(doc, "{%p else %}")
+    add_paragraph(doc, "{{ block.text }}", style=BODY_STYLE_NAME, align=None)
+    add_tag(doc, "{%p endif %}")
+    add_tag(doc, "{%p endfor %}")
+
+
+def _chart(doc: Document, picture: str, caption: str) -> None:
+    """The chart centred on its own line, its caption under it (bold, centred, 13 pt)."""
+    paragraph = add_paragraph(doc, f"{{{{ {picture} }}}}", space_before=6)
+    paragraph.paragraph_format.keep_with_next = True
+    below = add_paragraph(doc, f"{{{{ {caption} }}}}", size=13, bold=True)
+    below.paragraph_format.space_after = Pt(6)
+
+
+def _caption(doc: Document, caption: str) -> None:
+    paragraph = add_paragraph(doc, f"{{{{ {caption} }}}}", size=13, bold=True, space_before=6)
+    paragraph.paragraph_format.space_after = Pt(3)
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def _narrow(table: Table) -> None:
+    """Gives the table narrow cell margins, so its figures fit their columns on one line."""
+    side = str(twips(_TABLE_CELL_MARGIN_MM))
+    margins = OxmlElement("w:tblCellMar")
+    for edge, width in (("top", "0"), ("left", side), ("bottom", "0"), ("right", side)):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), width)
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption")
+
+
+# ---------------------------------------------------------------- the context
+
+
+@dataclass(frozen=True)
+class _Report:
+    """What differs between a unit's report and the province's roll-up."""
+
+    figures: text.Figures
+    chart_one: Picture
+    chart_one_caption: str
+    chart_two: Picture
+    chart_two_caption: str
+    annex_title: str
+    annex_rows: list[dict[str, str]]
+
+
+def build_context(
+    *,
+    unit: Unit,
+    parent: Unit | None,
+    head: Person | None,
+    movement: Movement | None,
+    issuer: Unit | None,
+    report: UnitReport | None,
+    date: dt.date,
+    number: int,
+    people: Sequence[Person],
+    achievements: Sequence[Achievement],
+    nominations: Sequence[Nomination],
+    decisions: Sequence[Decision],
+    year: int,
+    registration: Registration | None = None,
+    previous_registration: Registration | None = None,
+    units: Sequence[Unit] | None = None,
+    registrations: Sequence[Registration] = (),
+    results: TargetResults | None = None,
+) -> dict:
+    """Returns the report's variables (see VARIABLES). With `units` it is the province's
+    roll-up over the tree under `unit` (the directive's indicators in the annex, `movement`
+    required); without, `unit`'s own report (its tallies in the annex). `report` holds the
+    narrative the unit wrote (None: sentences written from the figures).
+
+    Raises RecordError when the unit has no head to sign, or the province's report has no
+    directive; ValueError (vnformat) for a bad symbol or signer."""
+    if units is not None:
+        if movement is None:
+            raise RecordError.one(f"chưa có chỉ thị phát động thi đua năm {year}", field="year")
+        part = _province(
+            unit,
+            year,
+            units,
+            registrations,
+            people,
+            achievements,
+            nominations,
+            decisions,
+            movement,
+            results,
+        )
+    else:
+        part = _unit(
+            unit,
+            year,
+            registration,
+            previous_registration,
+            people,
+            achievements,
+            nominations,
+            decisions,
+        )
+    return _assemble(part, unit, parent, head, movement, issuer, report, date, number)
+
+
+def _assemble(
+    part: _Report,
+    unit: Unit,
+    parent: Unit | None,
+    head: Person | None,
+    movement: Movement | None,
+    issuer: Unit | None,
+    report: UnitReport | None,
+    date: dt.date,
+    number: int,
+) -> dict:
+    fig = part.figures
+    sections = report.sections if report else {}
+    if head is None:
+        raise RecordError.one(f"{unit.name} chưa có thủ trưởng (head) để ký báo cáo", field="head")
+    ubnd = unit.kind in _UBND_KINDS
+    authority, on_behalf = ("TM", "Ủy ban nhân dân") if ubnd else ("", "")
+    symbol = number_and_symbol(number, TYPE_CODE, unit.abbreviation)
+    tallies = fig.tallies
+    return {
+        "parent_agency": upper_vn(parent.short_name or parent.name) if parent and not ubnd else "",
+        "agency": fit_lines(upper_vn(unit.name), HEADER_COLUMNS_MM[0], _AGENCY_PT, bold=True),
+        "number_line": number_line(number, TYPE_CODE, unit.abbreviation),
+        "date_line": header_date(unit.place, date),
+        "type_name": TYPE_NAME,
+        "subject": subject(fig.year),
+        "opening": [_opening(unit, movement, issuer, fig.year)],
+        "movement_blocks": _movement_blocks(fig, sections.get("ket_qua_phong_trao")),
+        "chart_one": part.chart_one,
+        "chart_one_caption": part.chart_one_caption,
+        "awards_intro": [
+            *_plain(text.narrative(sections.get("ket_qua_khen_thuong"))),
+            _bold("1. Kết quả thực hiện danh hiệu thi đua đã đăng ký"),
+            _para(text.titles_sentence(fig)),
+        ],
+        "titles_caption": f"Bảng 1. Kết quả thực hiện đăng ký thi đua năm {fig.year}",
+        "titles_rows": _title_rows(tallies),
+        "awards_middle": [_bold("2. Kết quả khen thưởng"), _para(text.honours_sentence(fig))],
+        "honours_caption": f"Bảng 2. Khen thưởng năm {fig.year} theo hình thức và cấp khen thưởng",
+        "honours_rows": _honour_rows(tallies),
+        "awards_after": [
+            _bold("3. Sáng kiến"),
+            _para(text.initiatives_sentence(fig)),
+            _bold("4. Kỷ luật"),
+            _para(text.disciplines_sentence(fig)),
+            _bold("5. Đề nghị khen thưởng"),
+            _para(text.nominations_sentence(fig)),
+        ],
+        "chart_two": part.chart_two,
+        "chart_two_caption": part.chart_two_caption,
+        "strengths": text.narrative(sections.get("uu_diem")) or text.strengths(fig),
+        "weaknesses": text.narrative(sections.get("han_che")) or text.weaknesses(fig),
+        "next_year": str(fig.year + 1),
+        "directions": text.narrative(sections.get("phuong_huong")) or text.directions(fig),
+        "closing": [
+            (
+                f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm "
+                f"{fig.year} của {unit.name}./."
+            )
+        ],
+        "recipient_lines": recipient_lines(_recipients(unit, parent)),
+        "signer_lines": signer_lines(authority, on_behalf, unit.head_title or head.position),
+        "copy_mark": "",
+        "signer_name": head.full_name,
+        "has_annex": bool(part.annex_rows),
+        "annex_heading": "Phụ lục",
+        "annex_title": part.annex_title,
+        "annex_note": f"(Kèm theo Báo cáo số {symbol} ngày {short_date(date)} của "
+        f"{unit.short_name or unit.name})",
+        "annex_rows": part.annex_rows,
+    }
+
+
+def unit_order(unit: Unit) -> tuple[int, str]:
+    """Sorts sibling units as reports list them: departments, agencies, districts, communes,
+    each kind by code."""
+    return _KIND_ORDER.get(unit.kind, len(_KIND_ORDER)), unit.code
+
+
+def subject(year: int) -> str:
+    """Returns the report's trích yếu."""
+    return f"Tổng kết công tác thi đua, khen thưởng năm {year}"
+
+
+def _opening(unit: Unit, movement: Movement | None, issuer: Unit | None, year: int) -> str:
+    if movement is None:
+        grounds = f"Thực hiện phong trào thi đua năm {year}"
+    else:
+        kind = movement.type_name.lower().capitalize()
+        symbol = f"{movement.number:02d}/{movement.symbol}"
+        by = ""
+        if issuer is not None:
+            name = issuer.short_name or issuer.name
+            by = (
+                f" của {name}"
+                if movement.signer.authority == "TM"
+                else f" của {movement.signer.title} {name}"
+            )
+        what = movement.subject[:1].lower() + movement.subject[1:]
+        grounds = f"Thực hiện {kind} số {symbol} ngày {short_date(movement.date)}{by} về {what}"
+    return (
+        f"{grounds}, {unit.name} báo cáo tổng kết công tác thi đua, khen thưởng năm {year} như sau:"
+    )
+
+
+def _movement_blocks(fig: text.Figures, written: str | None) -> list[dict]:
+    blocks = [
+        *_plain(text.narrative(written)),
+        _bold("1. Công tác phát động, đăng ký thi đua"),
+        _para(text.registration_sentence(fig)),
+    ]
+    ratings = text.ratings_sentences(fig)
+    if ratings:
+        blocks += [_bold("2. Kết quả đánh giá, xếp loại"), *_plain(ratings)]
+    indicators = text.indicators_sentences(fig)
+    if indicators:
+        blocks += [
+            _bold(f"{3 if ratings else 2}. Kết quả thực hiện các chỉ tiêu chủ yếu"),
+            *_plain(indicators),
+        ]
+    return blocks
+
+
+def _bold(words: str) -> dict:
+    return {"text": words, "bold": True}
+
+
+def _para(words: str) -> dict:
+    return {"text": words, "bold": False}
+
+
+def _plain(paragraphs: Sequence[str]) -> list[dict]:
+    return [_para(p) for p in paragraphs]
+
+
+def _recipients(unit: Unit, parent: Unit | None) -> list[str]:
+    if parent is None:
+        return [
+            "Hội đồng Thi đua - Khen thưởng Trung ương (b/c)",
+            "Ban Thi đua - Khen thưởng Trung ương (b/c)",
+            "Thường trực Tỉnh ủy, HĐND tỉnh (b/c)",
+            "Các cơ quan, đơn vị, địa phương trong tỉnh",
+            "Lưu: VT",
+        ]
+    return [
+        f"{parent.short_name or parent.name} (b/c)",
+        "Hội đồng Thi đua - Khen thưởng đơn vị",
+        "Lưu: VT",
+    ]
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _n(value: int) -> str:
+    return format_number(value)
+
+
+def _rate(value: Decimal | None) -> str:
+    return percent_text(value).removesuffix("%")
+
+
+def _title_rows(tallies: Tallies) -> list[dict[str, str]]:
+    return [
+        {
+            "number": str(i),
+            "name": t.name,
+            "kind": t.nominee_label.capitalize(),
+            "registered": _n(t.registered),
+            "achieved": _n(t.achieved),
+            "rate": _rate(t.rate),
+        }
+        for i, t in enumerate(tallies.titles, start=1)
+    ]
+
+
+def _honour_rows(tallies: Tallies) -> list[dict[str, str]]:
+    earned = [h for h in tallies.honours if h.total]
+    return [
+        {
+            "number": str(i),
+            "name": h.name,
+            "level": h.level_label,
+            "individual": _n(h.individual),
+            "collective": _n(h.collective),
+            "household": _n(h.household),
+            "total": _n(h.total),
+        }
+        for i, h in enumerate(earned, start=1)
+    ]
+
+
+def _indicator_annex(rows: Sequence[IndicatorRow]) -> list[dict[str, str]]:
+    return [
+        {
+            "number": row.code,
+            "name": row.name,
+            "unit": row.unit,
+            "planned": row.planned_text,
+            "achieved": row.achieved_text,
+            "previous": row.previous_text,
+            "percent": _rate(row.percent_of_plan),
+            "verdict": row.verdict_label,
+        }
+        for row in rows
+    ]
+
+
+def _tally_annex(tallies: Tallies, previous: Tallies | None) -> list[dict[str, str]]:
+    """The unit's own planned-vs-achieved lines: each title or award registered (planned: how
+    many registered), then each nomination sent up (planned: how many proposed)."""
+    before = {}
+    if previous is not None:
+        for h in previous.honours:
+            before[("individual", h.code)] = h.individual
+            before[("collective", h.code)] = h.collective
+    lines = []
+    for t in tallies.titles:
+        who, unit = (
+            ("Cá nhân", "người") if t.nominee_kind == "individual" else ("Tập thể", "tập thể")
+        )
+        earned = before.get((t.nominee_kind, t.code))
+        lines.append(
+            (
+                f"{who} đạt {text.quoted(t.name)}",
+                unit,
+                t.registered,
+                t.achieved,
+                "" if earned is None else _n(earned),
+            )
+        )
+    for x in tallies.nominations:
+        verb = "công nhận" if BY_CODE[x.code].kind == "title" else "tặng"
+        lines.append(
+            (f"Đề nghị {verb} {text.quoted(x.name)}", "trường hợp", x.proposed, x.approved, "")
+        )
+    rows = []
+    for i, (name, unit, planned, achieved, earlier) in enumerate(lines, start=1):
+        verdict = judge(Decimal(planned), Decimal(achieved), False)
+        rows.append(
+            {
+                "number": str(i),
+                "name": name,
+                "unit": unit,
+                "planned": _n(planned),
+                "achieved": _n(achieved),
+                "previous": earlier,
+                "percent": _rate(Decimal(achieved) * 100 / planned if planned else None),
+                "verdict": {"vuot": "Vượt", "dat": "Đạt", "khong_dat": "Không đạt"}[verdict],
+            }
+        )
+    return rows
+
+
+# ---------------------------------------------------------------- the two kinds of report
+
+
+def _picture(png: bytes, caption: str) -> Picture:
+    return Picture(png, CHART_WIDTH_MM, max_height_mm=CHART_MAX_HEIGHT_MM, description=caption)
+
+
+def _charts() -> ModuleType:
+    """Returns the charts module, imported on first use: matplotlib takes a while to load."""
+    from .. import charts
+
+    return charts
+
+
+def _province(
+    unit: Unit,
+    year: int,
+    units: Sequence[Unit],
+    registrations: Sequence[Registration],
+    people: Sequence[Person],
+    achievements: Sequence[Achievement],
+    nominations: Sequence[Nomination],
+    decisions: Sequence[Decision],
+    movement: Movement,
+    results: TargetResults | None,
+) -> _Report:
+    by_unit = {r.unit: r for r in registrations if r.year == year}
+    per_unit = [
+        summarise_unit(u, year, by_unit.get(u.code), achievements, people, nominations, decisions)
+        for u in units
+    ]
+    province = summarise_province(sorted(units, key=unit_order), per_unit, root=unit.code)
+    rows = tuple(indicator_rows(movement, results))
+    fig = text.Figures(year, "toàn tỉnh", True, province.totals, rows)
+    one = f"Biểu đồ 1. Mức độ thực hiện các chỉ tiêu chủ yếu năm {year} so với kế hoạch (%)"
+    two = (
+        f"Biểu đồ 2. Danh hiệu thi đua, hình thức khen thưởng đăng ký và đạt được năm "
+        f"{year} theo cơ quan, đơn vị"
+    )
+    items = [
+        (
+            s.unit.short_name or s.unit.name,
+            sum(t.registered for t in s.tallies.titles),
+            sum(t.achieved for t in s.tallies.titles),
+        )
+        for s in province.units
+    ]
+    return _Report(
+        fig,
+        _picture(_charts().indicators_chart(rows, title=""), one),
+        one,
+        _picture(_charts().titles_by_unit_chart(items, title=""), two),
+        two,
+        upper_vn(f"Kết quả thực hiện các chỉ tiêu chủ yếu năm {year}"),
+        _indicator_annex(rows),
+    )
+
+
+def _unit(
+    unit: Unit,
+    year: int,
+    registration: Registration | None,
+    previous_registration: Registration | None,
+    people: Sequence[Person],
+    achievements: Sequence[Achievement],
+    nominations: Sequence[Nomination],
+    decisions: Sequence[Decision],
+) -> _Report:
+    summary = summarise_unit(unit, year, registration, achievements, people, nominations, decisions)
+    previous = _previous(
+        unit, year, previous_registration, people, achievements, nominations, decisions
+    )
+    rating = RATING_LABELS[summary.rating].lower() if summary.rating else ""
+    fig = text.Figures(year, unit.name, False, summary.tallies, unit_rating_label=rating)
+    one = f"Biểu đồ 1. Danh hiệu thi đua, hình thức khen thưởng đăng ký và đạt được năm {year}"
+    two = f"Biểu đồ 2. Danh hiệu thi đua, hình thức khen thưởng năm {year} theo hình thức"
+    items = [
+        (f"{t.name} ({t.nominee_label})", t.registered, t.achieved) for t in summary.tallies.titles
+    ]
+    counts = [(h.name, h.total) for h in summary.tallies.honours]
+    return _Report(
+        fig,
+        _picture(_charts().titles_by_unit_chart(items, title=""), one),
+        one,
+        _picture(_charts().honours_chart(counts, title=""), two),
+        two,
+        upper_vn(f"Kết quả thực hiện đăng ký thi đua năm {year}"),
+        _tally_annex(summary.tallies, previous.tallies if previous else None),
+    )
+
+
+def _previous(
+    unit: Unit,
+    year: int,
+    registration: Registration | None,
+    people: Sequence[Person],
+    achievements: Sequence[Achievement],
+    nominations: Sequence[Nomination],
+    decisions: Sequence[Decision],
+) -> UnitSummary | None:
+    """Returns the unit's summary of the year before, None when no record of it is there."""
+    staff = {p.code for p in people if p.unit == unit.code}
+    if not any(
+        a.year == year - 1 and (a.unit == unit.code or a.person in staff) for a in achievements
+    ):
+        return None
+    return summarise_unit(
+        unit, year - 1, registration, achievements, people, nominations, decisions
+    )
