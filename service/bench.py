@@ -70,8 +70,8 @@ class Mode:
 FULL = Mode(
     letter_runs=20,
     annex_rows=5000,
-    annex_runs=3,
-    warm_runs=10,
+    annex_runs=5,
+    warm_runs=20,
     cold_runs=3,
     batch_units=None,
     batch_pdf=True,

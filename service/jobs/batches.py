@@ -15,7 +15,7 @@ from ..store import db
 from ..store import repository as repo
 from ..store.models import BatchJobRow
 from .batch import Outcome, Summary, Task, run_batch
-from . import registrations, reports
+from . import registrations, summary_batch
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ BATCH_KINDS: dict[str, BatchKind] = {
                                "registration", every_unit("registration"),
                                finish=registrations.finish_batch),
     "summary": BatchKind("summary", "Báo cáo tổng kết thi đua, khen thưởng", "summary",
-                         reports.summary_tasks, finish=reports.finish_summary),
+                         summary_batch.summary_tasks, finish=summary_batch.finish_summary),
 }
 
 

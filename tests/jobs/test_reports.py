@@ -1,25 +1,17 @@
 """Specs for the summary's actions: targets and results (form and Excel, each refusal named by
-its place), a unit's narrative, and the summary batch with its PDF book."""
+its place) and a unit's narrative."""
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from service.domain.errors import RecordError
-from service.jobs import batches, reports
+from service.jobs import reports
 from service.store import db
 from service.store import repository as repo
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THIDUA_HOME", str(tmp_path))
-    return tmp_path
 
 
 def messages(exc: pytest.ExceptionInfo[RecordError]) -> list[str]:
@@ -195,42 +187,3 @@ def test_a_units_narrative_is_saved_without_its_blank_sections(example_db: str):
     assert (lines["SNV"].written, lines["SYT"].written, lines["BTDKT"].depth) == (1, 0, 2)
     with pytest.raises(RecordError):
         reports.save_narrative(2024, "SNV", {"khac": "x"}, example_db)
-
-
-# ---------------------------------------------------------------- the batch and its book
-
-
-def test_the_batch_lists_the_province_first_then_units_in_tree_order(example_db: str):
-    tasks = reports.summary_tasks(2024, example_db)
-    assert [t.unit for t in tasks[:3]] == [None, "UBND-TINH", "SGDDT"]
-    assert len(tasks) == 23 and {t.kind for t in tasks} == {"summary"}
-    codes = [t.unit for t in tasks]
-    assert codes.index("SNV") + 1 == codes.index("BTDKT")  # a child under its parent
-    assert codes.index("H-MOCCHAU") < codes.index("X-CHIENGSON")
-
-
-def test_the_batch_makes_every_report_and_a_book_then_skips_them(example_db: str, home: Path):
-    tasks = batches.tasks_for("summary", 2024, pdf=True, url=example_db)
-    summary = batches.run("summary", tasks, workers=1)
-    assert summary.count("made") == 23, summary.lines()
-    folder = home / "outputs" / "2024" / "summary"
-    assert len(list(folder.glob("*.docx"))) == 23 and len(list(folder.glob("*.pdf"))) == 24
-    assert (folder / "01-tong-ket-2024-snv.docx").is_file()
-    book = folder / "so-tong-ket-2024.pdf"
-    assert summary.notes == [f"Đã ghép sổ báo cáo PDF (23 báo cáo): {book}"]
-    reader = PdfReader(book)
-    outline = reader.outline
-    assert outline[0].title == "Báo cáo tổng hợp toàn tỉnh năm 2024"
-    assert reader.get_destination_page_number(outline[0]) == 0
-    assert outline[1].title == "Ủy ban nhân dân tỉnh Sơn La"
-    nested = outline[2]  # the province's units, nested under it
-    titles = [item.title for item in nested if not isinstance(item, list)]
-    assert titles[0] == "Sở Giáo dục và Đào tạo" and len(titles) == 13  # 8 sở, 5 huyện
-    pages = [
-        reader.get_destination_page_number(item) for item in nested if not isinstance(item, list)
-    ]
-    assert pages == sorted(pages) and pages[0] > reader.get_destination_page_number(outline[1])
-
-    again = batches.run("summary", tasks, workers=1)
-    assert again.count("skipped") == 23
-    assert again.notes == summary.notes

@@ -1,30 +1,20 @@
 """The annual summary report (báo cáo tổng kết công tác thi đua, khen thưởng) of a unit or of
-the province's roll-up: its template, its variables and its context."""
+the province's roll-up: its context (its template: summary_template.py; its variables:
+summary_variables.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from types import ModuleType
 
-from docx.document import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from docx.table import Table
-
 from service.domain.aggregation import (
-    IndicatorRow,
     UnitSummary,
     indicator_rows,
-    judge,
-    percent_text,
     summarise_province,
     summarise_unit,
 )
-from service.domain.catalogue import BY_CODE
 from service.domain.errors import RecordError
 from service.domain.records import (
     RATING_LABELS,
@@ -38,33 +28,17 @@ from service.domain.records import (
     Unit,
     UnitReport,
 )
-from service.domain.tallies import Tallies
 from service.vnformat.dates import header_date, short_date
-from service.vnformat.numbers import format_number
 from service.vnformat.recipients import recipient_lines
 from service.vnformat.signer import signer_lines
 from service.vnformat.symbols import number_and_symbol, number_line
 from service.vnformat.text import upper_vn
 
-from ..layout import (
-    BODY_STYLE_NAME,
-    HEADER_COLUMNS_MM,
-    Column,
-    add_paragraph,
-    add_tag,
-    annex_heading,
-    annex_table,
-    body_paragraphs,
-    fit_lines,
-    footer_table,
-    header_table,
-    new_document,
-    only_if,
-    title_block,
-    twips,
-)
+from ..layout import HEADER_COLUMNS_MM, fit_lines
 from ..pictures import Picture
+from . import summary_tables as tables
 from . import summary_text as text
+from .summary_template import build_template
 from .summary_variables import VARIABLES
 
 __all__ = ["TYPE_CODE", "VARIABLES", "build_context", "build_template"]
@@ -74,133 +48,8 @@ TYPE_NAME = "BÁO CÁO"
 _AGENCY_PT = 13
 CHART_WIDTH_MM = 160.0
 CHART_MAX_HEIGHT_MM = 228.0  # with its caption, a chart fits a page's 257 mm of text height
-_TABLE_CELL_MARGIN_MM = 1.0  # narrow cell margins: eight columns in the portrait page
 _UBND_KINDS = ("province", "district", "commune")  # signed TM. ỦY BAN NHÂN DÂN, no parent line
 _KIND_ORDER = {"province": 0, "department": 1, "agency": 2, "district": 3, "commune": 4}
-
-TITLE_COLUMNS = (
-    Column("STT", "row.number", 12),
-    Column("Danh hiệu, hình thức khen thưởng", "row.name", 63),
-    Column("Đối tượng", "row.kind", 24),
-    Column("Đăng ký", "row.registered", 22, numeric=True),
-    Column("Đạt", "row.achieved", 22, numeric=True),
-    Column("Tỷ lệ %", "row.rate", 22, numeric=True),
-)
-HONOUR_COLUMNS = (
-    Column("STT", "row.number", 12),
-    Column("Danh hiệu, hình thức khen thưởng", "row.name", 55),
-    Column("Cấp", "row.level", 21),
-    Column("Cá nhân", "row.individual", 19, numeric=True),
-    Column("Tập thể", "row.collective", 19, numeric=True),
-    Column("Hộ gia đình", "row.household", 20, numeric=True),
-    Column("Tổng", "row.total", 19, numeric=True),
-)
-ANNEX_COLUMNS = (
-    Column("STT", "row.number", 11),
-    Column("Chỉ tiêu", "row.name", 46),
-    Column("Đơn vị tính", "row.unit", 25),
-    Column("Kế hoạch", "row.planned", 15, numeric=True),
-    Column("Thực hiện", "row.achieved", 15, numeric=True),
-    Column("Năm trước", "row.previous", 15, numeric=True),
-    Column("Tỷ lệ %", "row.percent", 16, numeric=True),
-    Column("Đánh giá", "row.verdict", 22),
-)
-
-
-# ---------------------------------------------------------------- the template
-
-
-def build_template() -> Document:
-    """Returns the summary report's template: header, BÁO CÁO and its subject, sections I–IV
-    with their tables and two charts, Nơi nhận and signer, and the annex table on a new page."""
-    doc = new_document("Mẫu báo cáo tổng kết công tác thi đua, khen thưởng")
-    header_table(
-        doc, parent="parent_agency", agency="agency", number="number_line", date="date_line"
-    )
-    title_block(doc, type_name="type_name", subject="subject")
-    body_paragraphs(doc, "opening")
-    _heading(doc, "I. KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA")
-    _blocks(doc, "movement_blocks")
-    _chart(doc, "chart_one", "chart_one_caption")
-    _heading(doc, "II. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG")
-    _blocks(doc, "awards_intro")
-    with only_if(doc, "titles_rows"):
-        _caption(doc, "titles_caption")
-        _narrow(annex_table(doc, TITLE_COLUMNS, "row in titles_rows"))
-    _blocks(doc, "awards_middle")
-    with only_if(doc, "honours_rows"):
-        _caption(doc, "honours_caption")
-        _narrow(annex_table(doc, HONOUR_COLUMNS, "row in honours_rows"))
-    _blocks(doc, "awards_after")
-    _chart(doc, "chart_two", "chart_two_caption")
-    _heading(doc, "III. ĐÁNH GIÁ CHUNG")
-    _heading(doc, "1. Ưu điểm")
-    body_paragraphs(doc, "strengths")
-    _heading(doc, "2. Hạn chế")
-    body_paragraphs(doc, "weaknesses")
-    _heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}")
-    body_paragraphs(doc, "directions")
-    body_paragraphs(doc, "closing")
-    footer_table(
-        doc,
-        recipients="recipient_lines",
-        signer_lines="signer_lines",
-        signer_name="signer_name",
-        copy_mark="copy_mark",
-    )
-    with only_if(doc, "has_annex"):
-        annex_heading(doc, heading="annex_heading", title="annex_title", note="annex_note")
-        _narrow(annex_table(doc, ANNEX_COLUMNS, "row in annex_rows"))
-    return doc
-
-
-def _heading(doc: Document, words: str) -> None:
-    """A section heading: body text in bold, kept with what follows."""
-    paragraph = add_paragraph(doc, words, bold=True, style=BODY_STYLE_NAME, align=None)
-    paragraph.paragraph_format.keep_with_next = True
-
-
-def _blocks(doc: Document, items: str) -> None:
-    """One body paragraph per block of `items`, in bold when the block is a sub-heading."""
-    add_tag(doc, f"{{%p for block in {items} %}}")
-    add_tag(doc, "{%p if block.bold %}")
-    heading = add_paragraph(
-        doc, "{{ block.text }}", bold=True, style=BODY_STYLE_NAME, align=None, space_before=6
-    )  # clear of a table above
-    heading.paragraph_format.keep_with_next = True
-    add_tag(doc, "{%p else %}")
-    add_paragraph(doc, "{{ block.text }}", style=BODY_STYLE_NAME, align=None)
-    add_tag(doc, "{%p endif %}")
-    add_tag(doc, "{%p endfor %}")
-
-
-def _chart(doc: Document, picture: str, caption: str) -> None:
-    """The chart centred on its own line, its caption under it (bold, centred, 13 pt)."""
-    paragraph = add_paragraph(doc, f"{{{{ {picture} }}}}", space_before=6)
-    paragraph.paragraph_format.keep_with_next = True
-    below = add_paragraph(doc, f"{{{{ {caption} }}}}", size=13, bold=True)
-    below.paragraph_format.space_after = Pt(6)
-
-
-def _caption(doc: Document, caption: str) -> None:
-    paragraph = add_paragraph(doc, f"{{{{ {caption} }}}}", size=13, bold=True, space_before=6)
-    paragraph.paragraph_format.space_after = Pt(3)
-    paragraph.paragraph_format.keep_with_next = True
-
-
-def _narrow(table: Table) -> None:
-    """Gives the table narrow cell margins, so its figures fit their columns on one line."""
-    side = str(twips(_TABLE_CELL_MARGIN_MM))
-    margins = OxmlElement("w:tblCellMar")
-    for edge, width in (("top", "0"), ("left", side), ("bottom", "0"), ("right", side)):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:w"), width)
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption")
-
-
-# ---------------------------------------------------------------- the context
 
 
 @dataclass(frozen=True)
@@ -309,10 +158,10 @@ def _assemble(
             _para(text.titles_sentence(fig)),
         ],
         "titles_caption": f"Bảng 1. Kết quả thực hiện đăng ký thi đua năm {fig.year}",
-        "titles_rows": _title_rows(tallies),
+        "titles_rows": tables.title_rows(tallies),
         "awards_middle": [_bold("2. Kết quả khen thưởng"), _para(text.honours_sentence(fig))],
         "honours_caption": f"Bảng 2. Khen thưởng năm {fig.year} theo hình thức và cấp khen thưởng",
-        "honours_rows": _honour_rows(tallies),
+        "honours_rows": tables.honour_rows(tallies),
         "awards_after": [
             _bold("3. Sáng kiến"),
             _para(text.initiatives_sentence(fig)),
@@ -424,109 +273,6 @@ def _recipients(unit: Unit, parent: Unit | None) -> list[str]:
     ]
 
 
-# ---------------------------------------------------------------- tables
-
-
-def _n(value: int) -> str:
-    return format_number(value)
-
-
-def _rate(value: Decimal | None) -> str:
-    return percent_text(value).removesuffix("%")
-
-
-def _title_rows(tallies: Tallies) -> list[dict[str, str]]:
-    return [
-        {
-            "number": str(i),
-            "name": t.name,
-            "kind": t.nominee_label.capitalize(),
-            "registered": _n(t.registered),
-            "achieved": _n(t.achieved),
-            "rate": _rate(t.rate),
-        }
-        for i, t in enumerate(tallies.titles, start=1)
-    ]
-
-
-def _honour_rows(tallies: Tallies) -> list[dict[str, str]]:
-    earned = [h for h in tallies.honours if h.total]
-    return [
-        {
-            "number": str(i),
-            "name": h.name,
-            "level": h.level_label,
-            "individual": _n(h.individual),
-            "collective": _n(h.collective),
-            "household": _n(h.household),
-            "total": _n(h.total),
-        }
-        for i, h in enumerate(earned, start=1)
-    ]
-
-
-def _indicator_annex(rows: Sequence[IndicatorRow]) -> list[dict[str, str]]:
-    return [
-        {
-            "number": row.code,
-            "name": row.name,
-            "unit": row.unit,
-            "planned": row.planned_text,
-            "achieved": row.achieved_text,
-            "previous": row.previous_text,
-            "percent": _rate(row.percent_of_plan),
-            "verdict": row.verdict_label,
-        }
-        for row in rows
-    ]
-
-
-def _tally_annex(tallies: Tallies, previous: Tallies | None) -> list[dict[str, str]]:
-    """The unit's own planned-vs-achieved lines: each title or award registered (planned: how
-    many registered), then each nomination sent up (planned: how many proposed)."""
-    before = {}
-    if previous is not None:
-        for h in previous.honours:
-            before[("individual", h.code)] = h.individual
-            before[("collective", h.code)] = h.collective
-    lines = []
-    for t in tallies.titles:
-        who, unit = (
-            ("Cá nhân", "người") if t.nominee_kind == "individual" else ("Tập thể", "tập thể")
-        )
-        earned = before.get((t.nominee_kind, t.code))
-        lines.append(
-            (
-                f"{who} đạt {text.quoted(t.name)}",
-                unit,
-                t.registered,
-                t.achieved,
-                "" if earned is None else _n(earned),
-            )
-        )
-    for x in tallies.nominations:
-        verb = "công nhận" if BY_CODE[x.code].kind == "title" else "tặng"
-        lines.append(
-            (f"Đề nghị {verb} {text.quoted(x.name)}", "trường hợp", x.proposed, x.approved, "")
-        )
-    rows = []
-    for i, (name, unit, planned, achieved, earlier) in enumerate(lines, start=1):
-        verdict = judge(Decimal(planned), Decimal(achieved), False)
-        rows.append(
-            {
-                "number": str(i),
-                "name": name,
-                "unit": unit,
-                "planned": _n(planned),
-                "achieved": _n(achieved),
-                "previous": earlier,
-                "percent": _rate(Decimal(achieved) * 100 / planned if planned else None),
-                "verdict": {"vuot": "Vượt", "dat": "Đạt", "khong_dat": "Không đạt"}[verdict],
-            }
-        )
-    return rows
-
-
 # ---------------------------------------------------------------- the two kinds of report
 
 
@@ -581,7 +327,7 @@ def _province(
         _picture(_charts().titles_by_unit_chart(items, title=""), two),
         two,
         upper_vn(f"Kết quả thực hiện các chỉ tiêu chủ yếu năm {year}"),
-        _indicator_annex(rows),
+        tables.indicator_annex(rows),
     )
 
 
@@ -614,7 +360,7 @@ def _unit(
         _picture(_charts().honours_chart(counts, title=""), two),
         two,
         upper_vn(f"Kết quả thực hiện đăng ký thi đua năm {year}"),
-        _tally_annex(summary.tallies, previous.tallies if previous else None),
+        tables.tally_annex(summary.tallies, previous.tallies if previous else None),
     )
 
 
