@@ -130,10 +130,10 @@ class _Converter:
         self.dir = Path(tempfile.mkdtemp(prefix=f"converter{self.index}-", dir=base_dir))
         (self.dir / "tmp").mkdir()
         self.port, uno_port = _free_ports(2)
+        # our launcher: unoserver's service without its fixed 5 s start-up wait
         cmd = [
-            sys.executable, "-m", "unoserver.server", "--interface", "127.0.0.1",
-            "--port", str(self.port), "--uno-port", str(uno_port),
-            "--user-installation", str(self.dir / "profile"), "--temp-dir", str(self.dir / "tmp"),
+            sys.executable, "-m", "service.documents.pdf_server", str(self.port), str(uno_port),
+            str(self.dir / "profile"), str(self.dir / "tmp"),
         ]  # fmt: skip
         with open(self.dir / "unoserver.log", "wb") as log:
             # A session of its own: LibreOffice's processes share its group, killed as one.
@@ -169,7 +169,7 @@ class _Converter:
             except TimeoutError:
                 break
             except (OSError, xmlrpc.client.ProtocolError):
-                time.sleep(0.1)  # not listening yet (unoserver waits 5 s before it binds)
+                time.sleep(0.05)  # not listening yet
         raise PdfError(f"{FAILED}LibreOffice không khởi động xong trong {start_timeout:g} giây.")
 
     def _alive(self) -> bool:
@@ -245,6 +245,23 @@ class ConverterPool:
             if converter.conversions >= self.max_conversions:
                 converter.stop()  # LibreOffice grows over long batches; the next use restarts it
             self._idle.put(converter)
+
+    def warm(self) -> None:
+        """Start every converter now, all at once (a batch calls it while it renders, so the
+        first conversions do not wait for LibreOffice to start). Start failures are left for
+        the conversions to report."""
+
+        def start(slot: _Converter) -> None:
+            try:
+                slot.ensure_running(self._base_dir, self.start_timeout)
+            except PdfError:
+                pass
+
+        threads = [threading.Thread(target=start, args=(slot,), daemon=True) for slot in self._slots]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
 
     def converters(self) -> list[ConverterInfo]:
         """Return a snapshot of every converter slot."""

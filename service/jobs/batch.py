@@ -10,8 +10,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+import threading
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +34,7 @@ class Task:
     pdf: bool = False
     output_dir: str | None = None
     force: bool = False
+    home: str | None = None  # where outputs/ is; explicit, as workers may not share our env
 
 
 @dataclass(frozen=True)
@@ -56,18 +64,26 @@ class Summary:
 
 
 def run_task(task: Task) -> Outcome:
-    """Renders one document; never raises: a failure is an outcome with its Vietnamese reason."""
+    """Renders one document (.docx, and its PDF when asked); never raises: a failure is an
+    outcome with its Vietnamese reason. A queue worker (RQ, Celery) runs exactly this."""
+    outcome = render_task(task)
+    if task.pdf and outcome.status != "failed" and not Path(outcome.pdf_path or "-").is_file():
+        outcome = convert_task(outcome)
+    return outcome
+
+
+def render_task(task: Task) -> Outcome:
+    """Renders the .docx of one task (no PDF); never raises."""
     from ..documents.render import TemplateError
     from ..domain.errors import RecordError
     from .render import render_one
 
     output = None
     if task.output_dir:
-        name = f"{task.kind}-{task.unit or task.year}.docx"
-        output = Path(task.output_dir) / name
+        output = Path(task.output_dir) / f"{task.kind}-{task.unit or task.year}.docx"
     try:
         made = render_one(task.kind, task.year, task.unit, url=task.url, output=output,
-                          pdf=task.pdf, force=task.force)
+                          force=task.force, home=Path(task.home) if task.home else None)
     except (RecordError, TemplateError) as exc:
         return Outcome(task, "failed", message=str(exc))
     except Exception as exc:  # noqa: BLE001 - one failing unit must not stop the others
@@ -76,31 +92,81 @@ def run_task(task: Task) -> Outcome:
                    str(made.pdf_path or ""), made.symbol)
 
 
+def convert_task(outcome: Outcome) -> Outcome:
+    """Adds the PDF of a rendered task's document; a failed conversion fails the task."""
+    from ..documents.pdf import PdfError
+    from .render import attach_pdf
+
+    try:
+        pdf_path = attach_pdf(Path(outcome.path), url=outcome.task.url)
+    except PdfError as exc:
+        return replace(outcome, status="failed", message=f"đã tạo .docx, chưa tạo được PDF: {exc}")
+    return replace(outcome, status="made", pdf_path=str(pdf_path))
+
+
 def _init_worker() -> None:
-    # a worker is its own process: its own database connections and its own PDF converter
+    # a worker is its own process with its own database connections; it only renders .docx
     os.environ.setdefault("THIDUA_WORKER", "1")
 
 
 def run_batch(tasks: Sequence[Task], *, workers: int | None = None,
               progress: Callable[[Outcome, int, int], None] | None = None) -> Summary:
-    """Runs every task on a local process pool (one worker per core by default) and returns the
-    summary; `progress(outcome, done, total)` is called as each task ends."""
+    """Runs every task and returns the summary; `progress(outcome, done, total)` is called as
+    each task ends.
+
+    The .docx files are rendered on a local process pool (one worker per core by default);
+    PDFs are made here, as rendered documents arrive, through the process-wide pool of warm
+    converters (one per core), started at once so that it is warm when the first document is.
+    """
     summary = Summary()
     total = len(tasks)
-    workers = max(1, min(workers or os.cpu_count() or 1, total or 1))
-    if workers == 1:
-        for task in tasks:
-            summary.outcomes.append(run_task(task))
+    lock = threading.Lock()
+
+    def finish(outcome: Outcome) -> None:
+        with lock:
+            summary.outcomes.append(outcome)
             if progress:
-                progress(summary.outcomes[-1], len(summary.outcomes), total)
-        return summary
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
-        pending: set[Future[Outcome]] = {pool.submit(run_task, t) for t in tasks}
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                summary.outcomes.append(future.result())
-                if progress:
-                    progress(summary.outcomes[-1], len(summary.outcomes), total)
+                progress(outcome, len(summary.outcomes), total)
+
+    needs_pdf = any(t.pdf for t in tasks)
+    converters = None
+    if needs_pdf:
+        from ..documents.pdf import default_pool, libreoffice_available
+
+        if libreoffice_available():
+            pool = default_pool()
+            threading.Thread(target=pool.warm, daemon=True).start()
+            converters = ThreadPoolExecutor(pool.size, thread_name_prefix="pdf")
+    conversions: list[Future[None]] = []
+
+    def rendered(outcome: Outcome) -> None:
+        wants_pdf = outcome.task.pdf and outcome.status != "failed"
+        if wants_pdf and not Path(outcome.pdf_path or "-").is_file():
+            if converters is None:
+                finish(convert_task(outcome))  # reports LibreOffice missing, keeps the .docx
+            else:
+                conversions.append(converters.submit(lambda o=outcome: finish(convert_task(o))))
+        else:
+            finish(outcome)
+
+    workers = max(1, min(workers or os.cpu_count() or 1, total or 1))
+    try:
+        if workers == 1:
+            for task in tasks:
+                rendered(render_task(task))
+        else:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["service.jobs.render"])
+            with ProcessPoolExecutor(workers, mp_context=context,
+                                     initializer=_init_worker) as processes:
+                pending: set[Future[Outcome]] = {processes.submit(render_task, t) for t in tasks}
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        rendered(future.result())
+        for conversion in conversions:
+            conversion.result()
+    finally:
+        if converters is not None:
+            converters.shutdown(wait=True)
     return summary

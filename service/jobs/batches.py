@@ -60,10 +60,13 @@ def batch_kind(name: str) -> BatchKind:
 def tasks_for(name: str, year: int, *, pdf: bool = False, output_dir: Path | None = None,
               force: bool = False, url: str | None = None) -> list[Task]:
     """Returns the batch's tasks with the run's options applied."""
+    from .render import default_home
+
     kind = batch_kind(name)
     url = url or db.default_url()
+    home = str(default_home())
     return [Task(t.kind, t.year, t.unit, t.url, pdf=pdf,
-                 output_dir=str(output_dir) if output_dir else None, force=force)
+                 output_dir=str(output_dir) if output_dir else None, force=force, home=home)
             for t in kind.tasks(year, url)]
 
 

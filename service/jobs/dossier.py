@@ -18,7 +18,7 @@ from ..domain.records import Nomination
 from ..store import db
 from ..vnformat.text import slugify
 from . import nomination_sources as sources
-from .render import TEMPLATES, Rendered, home, render_one
+from .render import TEMPLATES, Rendered, default_home, render_one
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Dossier:
 
 def dossier_dir(unit_code: str, year: int) -> Path:
     """Returns where a unit's dossier goes by default: outputs/<year>/dossier/<unit>/."""
-    return home() / "outputs" / str(year) / "dossier" / (slugify(unit_code) or "don-vi")
+    return default_home() / "outputs" / str(year) / "dossier" / (slugify(unit_code) or "don-vi")
 
 
 def _plan(unit_code: str, year: int, url: str | None

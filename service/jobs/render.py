@@ -25,7 +25,7 @@ from . import sources
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
 
 
-def home() -> Path:
+def default_home() -> Path:
     """Returns the directory whose `outputs/` receives documents (THIDUA_HOME, else the working
     directory)."""
     return Path(os.environ.get("THIDUA_HOME", ".")).resolve()
@@ -75,7 +75,8 @@ def _number_for(session: Session, src: sources.Source, existing: register.Entry 
 
 def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None = None,
                output: Path | None = None, pdf: bool = False, force: bool = False,
-               to_pdf: Callable[[bytes], bytes] | None = None) -> Rendered:
+               to_pdf: Callable[[bytes], bytes] | None = None,
+               home: Path | None = None) -> Rendered:
     """Renders document `kind` for `year` (and `unit` where the kind is per unit).
 
     Skips the work when the register already holds this record's document made from identical
@@ -104,7 +105,7 @@ def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None
     # rendering happens outside the transaction: the register's lock is held only to number it
     context = doc_kind.build_context(**src.args, number=number)
     data = render_docx(TEMPLATES / doc_kind.template, context)
-    path = Path(output).resolve() if output else output_path(home(), src.year, kind,
+    path = Path(output).resolve() if output else output_path(home or default_home(), src.year, kind,
                                                              number, src.slug_text)
     sha = write_atomically(path, data)
     pdf_path, pdf_error = None, None
@@ -126,6 +127,19 @@ def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None
         raise type(pdf_error)(f"Đã tạo tệp Word {path} (số {symbol}). {pdf_error}") from pdf_error
     del entry  # the line is rewritten above with the file it now has
     return Rendered(kind, path, sha, number, symbol, pdf_path)
+
+
+def attach_pdf(docx_path: Path, *, url: str | None = None,
+               to_pdf: Callable[[bytes], bytes] | None = None) -> Path:
+    """Converts an already rendered document to PDF beside it and notes the PDF in its register
+    line. Raises PdfError (the .docx stays as it is)."""
+    from ..documents.pdf import to_pdf as default_to_pdf
+
+    pdf_path = docx_path.with_suffix(".pdf")
+    write_atomically(pdf_path, (to_pdf or default_to_pdf)(docx_path.read_bytes()))
+    with db.transaction(url) as session:
+        register.set_pdf(session, str(docx_path), str(pdf_path))
+    return pdf_path
 
 
 def unit_codes(year: int, url: str | None = None) -> list[str]:

@@ -14,7 +14,7 @@ from ..domain.records import Unit
 from ..store import db
 from ..store import repository as repo
 from .batch import Summary, Task
-from .render import home
+from .render import default_home
 
 KIND = "summary"
 
@@ -49,7 +49,7 @@ def book_path(year: int, output_dir: Path | None = None) -> Path:
     name = f"so-tong-ket-{year}.pdf"
     if output_dir is not None:
         return Path(output_dir) / name
-    return home() / "outputs" / str(year) / KIND / name
+    return default_home() / "outputs" / str(year) / KIND / name
 
 
 def finish_summary(summary: Summary, year: int, url: str, output_dir: Path | None) -> list[str]:

@@ -86,6 +86,13 @@ def record(session: Session, *, unit_id: int, year: int, number: int, symbol: st
     return _entry(row)
 
 
+def set_pdf(session: Session, file: str, pdf_file: str) -> None:
+    """Notes the PDF made from the document `file` in the register lines that point to it."""
+    for row in session.scalars(select(RegisterEntry).filter_by(file=file)):
+        row.pdf_file = pdf_file
+    session.flush()
+
+
 def find(session: Session, *, kind: str, record_key: str) -> Entry | None:
     """Returns the newest register line of a record's document (to re-render under its number)."""
     row = session.scalars(select(RegisterEntry).filter_by(kind=kind, record_key=record_key)

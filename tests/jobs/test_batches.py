@@ -46,9 +46,20 @@ def test_one_failure_does_not_stop_the_others_and_a_rerun_skips(example_db: str,
 
 
 def test_process_pool_runs_tasks_in_workers(example_db: str, home: Path) -> None:
-    tasks = [Task("directive", 2024, None, example_db), Task("directive", 2099, None, example_db)]
+    tasks = [Task("directive", 2024, None, example_db, home=str(home)),
+             Task("directive", 2099, None, example_db, home=str(home))]
     summary = run_batch(tasks, workers=2)
     assert sorted(o.status for o in summary.outcomes) == ["failed", "made"]
+    made = next(o for o in summary.outcomes if o.status == "made")
+    assert Path(made.path).is_relative_to(home)
+
+
+def test_pdfs_are_made_by_the_parents_warm_pool(example_db: str, home: Path) -> None:
+    tasks = [Task("directive", 2024, None, example_db, pdf=True, home=str(home))]
+    (outcome,) = run_batch(tasks, workers=2).outcomes
+    assert outcome.status == "made" and Path(outcome.pdf_path).read_bytes().startswith(b"%PDF")
+    (again,) = run_batch(tasks, workers=1).outcomes
+    assert again.status == "skipped" and again.pdf_path == outcome.pdf_path
 
 
 def test_background_job_records_progress(example_db: str, home: Path, directive_batch: str) -> None:
