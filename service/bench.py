@@ -17,9 +17,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -263,81 +261,22 @@ def run_batch_wall(url: str, mode: Mode, output: Path) -> tuple[float, int, list
 
     tasks = batch_tasks(url, mode, output)
     workers = min(os.cpu_count() or 1, len(tasks))
-    start = time.perf_counter()
+    start, clock = time.perf_counter(), time.time()
     summary = batches.run("summary", tasks, workers=workers)
     wall = time.perf_counter() - start
+    outside = 1 - summary.busy_seconds(clock, clock + wall) / wall
     failed = summary.count("failed")
     note = f"; {failed} lỗi: {summary.lines()[1:2]}" if failed else ""
     what = f"{len(tasks)} văn bản" + (", kèm PDF và sổ" if mode.batch_pdf else "")
     say("batch_wall", f"{format_number(wall, 2)} ({what}, {workers} tiến trình{note})")
     say("batch_rate", format_number(len(tasks) / wall, 2))
-    return wall, workers, [Path(o.path) for o in summary.outcomes if o.path]
-
-
-@contextmanager
-def timed(owner: Any, name: str, spent: list[float]) -> Iterator[None]:
-    """Replaces `owner.name` by a wrapper adding each call's duration to `spent`."""
-    original = getattr(owner, name)
-    setattr(owner, name, _timed_call(original, spent))
-    try:
-        yield
-    finally:
-        setattr(owner, name, original)
-
-
-def batch_overhead(
-    url: str, mode: Mode, output: Path, pool: Any, parallel: tuple[float, int]
-) -> None:
-    """Runs the same batch in this process, one document after another, timing the context
-    building, rendering and PDF conversion (busy time); prints the share of the wall time
-    outside them: of the parallel run (`parallel`: its wall time and processes; estimated as
-    busy time shared by the processes) and of this run."""
-    from .documents import kinds, pdf
-    from .jobs import render as render_job
-    from .jobs.batch import run_batch
-
-    tasks = batch_tasks(url, mode, output)
-    spent: list[float] = []
-    kind = kinds.KINDS["summary"]
-
-    def checked_pdf(docx: bytes) -> bytes:
-        made = pool.convert(docx)
-        pdf.check_fonts(made)
-        return made
-
-    kinds.KINDS["summary"] = dataclasses.replace(
-        kind, build_context=_timed_call(kind.build_context, spent)
-    )
-    original_pdf = pdf.to_pdf
-    pdf.to_pdf = _timed_call(checked_pdf, spent)  # render_one imports it when it converts
-    try:
-        with timed(render_job, "render_docx", spent):
-            start = time.perf_counter()
-            run_batch(tasks, workers=1)
-            wall = time.perf_counter() - start
-    finally:
-        kinds.KINDS["summary"] = kind
-        pdf.to_pdf = original_pdf
-    busy = sum(spent)
-    share, alone = 1 - busy / (parallel[0] * parallel[1]), 1 - busy / wall
     say(
         "batch_overhead",
-        f"{format_number(share * 100, 1)}% (lô song song, ước tính; mục tiêu "
-        f"20%: {'đạt' if share <= 0.2 else 'chưa đạt'}); chạy trong một tiến "
-        f"trình: {format_number(alone * 100, 1)}% của "
-        f"{format_number(wall, 2)} s",
+        f"{format_number(outside * 100, 1)}% (mục tiêu 20%: "
+        f"{'đạt' if outside <= 0.2 else 'chưa đạt'}; đo: thời gian thực của lô trừ các khoảng có "
+        f"ít nhất một văn bản đang được dựng hoặc chuyển PDF)",
     )
-
-
-def _timed_call(func: Callable[..., Any], spent: list[float]) -> Callable[..., Any]:
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            spent.append(time.perf_counter() - start)
-
-    return wrapper
+    return wall, workers, [Path(o.path) for o in summary.outcomes if o.path]
 
 
 # ---------------------------------------------------------------- one converter vs two
@@ -411,8 +350,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         with ConverterPool(1) as pool:
             compare_pdf(letter, pool, mode)
-            wall, workers, made = run_batch_wall(url, mode, root / "batch")
-            batch_overhead(url, mode, root / "batch", pool, (wall, workers))
+            _wall, _workers, made = run_batch_wall(url, mode, root / "batch")
             documents = [p.read_bytes() for p in made[1 : mode.converter_docs + 1]]
             compare_converters(documents or [letter] * mode.converter_docs, pool)
     print(f"Tổng thời gian đo: {format_number(time.perf_counter() - started, 1)} s", flush=True)

@@ -97,7 +97,8 @@ class _Converter:
             with xmlrpc.client.ServerProxy(
                 f"http://127.0.0.1:{self.port}", transport=_Transport(timeout), allow_none=True
             ) as proxy:
-                result = proxy.convert(None, docx, None, "pdf", None, [], True, DOCX_FILTER, None)
+                # update_index=False: our documents have no index to refresh, and it costs a layout pass
+                result = proxy.convert(None, docx, None, "pdf", None, [], False, DOCX_FILTER, None)
         except xmlrpc.client.Fault as exc:
             if not self._alive():
                 self.stop()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
 import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import (
     FIRST_COMPLETED,
     Future,
@@ -45,6 +45,7 @@ class Outcome:
     pdf_path: str = ""
     symbol: str = ""
     message: str = ""
+    spans: tuple[tuple[float, float], ...] = ()  # wall-clock spans of rendering and conversion
 
 
 @dataclass
@@ -54,6 +55,17 @@ class Summary:
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
+
+    def busy_seconds(self, start: float, end: float) -> float:
+        """Returns how long, within [start, end], at least one document was being rendered or
+        converted (the union of the outcomes' spans, overlaps counted once)."""
+        spans = sorted((max(a, start), min(b, end)) for o in self.outcomes for a, b in o.spans)
+        busy, reach = 0.0, start
+        for a, b in spans:
+            if b > reach:
+                busy += b - max(a, reach)
+                reach = b
+        return busy
 
     def lines(self) -> list[str]:
         lines = [f"Đã tạo: {self.count('made')}; bỏ qua (không đổi): {self.count('skipped')}; "
@@ -89,7 +101,8 @@ def render_task(task: Task) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - one failing unit must not stop the others
         return Outcome(task, "failed", message=f"lỗi không mong đợi: {type(exc).__name__}: {exc}")
     return Outcome(task, "skipped" if made.skipped else "made", str(made.path),
-                   str(made.pdf_path or ""), made.symbol)
+                   str(made.pdf_path or ""), made.symbol,
+                   spans=(made.render_span,) if made.render_span else ())
 
 
 def convert_task(outcome: Outcome) -> Outcome:
@@ -98,10 +111,10 @@ def convert_task(outcome: Outcome) -> Outcome:
     from .render import attach_pdf
 
     try:
-        pdf_path = attach_pdf(Path(outcome.path), url=outcome.task.url)
+        pdf_path, span = attach_pdf(Path(outcome.path), url=outcome.task.url)
     except PdfError as exc:
         return replace(outcome, status="failed", message=f"đã tạo .docx, chưa tạo được PDF: {exc}")
-    return replace(outcome, status="made", pdf_path=str(pdf_path))
+    return replace(outcome, status="made", pdf_path=str(pdf_path), spans=(*outcome.spans, span))
 
 
 def _init_worker() -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ class Rendered:
     symbol: str
     pdf_path: Path | None
     skipped: bool = False
+    render_span: tuple[float, float] | None = None  # wall-clock seconds spent building and rendering
 
 
 def _inputs_hash(kind: str, args: dict[str, Any]) -> str:
@@ -103,8 +105,10 @@ def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None
                                 symbol=symbol, kind=kind, date=src.date, subject=src.subject,
                                 record_key=src.record_key)
     # rendering happens outside the transaction: the register's lock is held only to number it
+    started = time.time()
     context = doc_kind.build_context(**src.args, number=number)
     data = render_docx(TEMPLATES / doc_kind.template, context)
+    render_span = (started, time.time())
     path = Path(output).resolve() if output else output_path(home or default_home(), src.year, kind,
                                                              number, src.slug_text)
     sha = write_atomically(path, data)
@@ -126,20 +130,25 @@ def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None
     if pdf_error is not None:
         raise type(pdf_error)(f"Đã tạo tệp Word {path} (số {symbol}). {pdf_error}") from pdf_error
     del entry  # the line is rewritten above with the file it now has
-    return Rendered(kind, path, sha, number, symbol, pdf_path)
+    return Rendered(kind, path, sha, number, symbol, pdf_path, render_span=render_span)
 
 
 def attach_pdf(docx_path: Path, *, url: str | None = None,
-               to_pdf: Callable[[bytes], bytes] | None = None) -> Path:
+               to_pdf: Callable[[bytes], bytes] | None = None) -> tuple[Path, tuple[float, float]]:
     """Converts an already rendered document to PDF beside it and notes the PDF in its register
-    line. Raises PdfError (the .docx stays as it is)."""
+    line; returns the PDF's path and the wall-clock span of the conversion. Raises PdfError
+    (the .docx stays as it is)."""
     from ..documents.pdf import to_pdf as default_to_pdf
 
     pdf_path = docx_path.with_suffix(".pdf")
-    write_atomically(pdf_path, (to_pdf or default_to_pdf)(docx_path.read_bytes()))
+    docx = docx_path.read_bytes()
+    started = time.time()
+    pdf = (to_pdf or default_to_pdf)(docx)
+    span = (started, time.time())
+    write_atomically(pdf_path, pdf)
     with db.transaction(url) as session:
         register.set_pdf(session, str(docx_path), str(pdf_path))
-    return pdf_path
+    return pdf_path, span
 
 
 def unit_codes(year: int, url: str | None = None) -> list[str]:
