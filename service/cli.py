@@ -132,6 +132,10 @@ def render(kind: str, year: int, unit_code: str | None, pdf: bool, output: Path 
     click.echo(f"Số {made.symbol}: {made.path} ({state})")
     if made.pdf_path:
         click.echo(f"PDF: {made.pdf_path}")
+    if made.format_problems:
+        click.echo(f"Cảnh báo: văn bản có {len(made.format_problems)} lỗi thể thức (mẫu cần sửa):")
+        for problem in made.format_problems:
+            click.echo(f"  - {problem}")
 
 
 @main.command()

@@ -100,8 +100,25 @@ def _known_honour(code: str) -> str:
 KnownHonour = Annotated[HonourCode, AfterValidator(_known_honour)]
 
 
+def _nfc_deep(value: object) -> object:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc_deep(k): _nfc_deep(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc_deep(v) for v in value]
+    return value
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _composed(cls, data: object) -> object:
+        # decomposed (NFD) input is the same text: `nữ` typed on some keyboards must still be
+        # the gender `nữ`, and a name must compare equal to its composed form
+        return _nfc_deep(data)
 
 
 Authority = Literal["", "TM", "KT", "Q", "TL", "TUQ"]

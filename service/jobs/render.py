@@ -3,6 +3,7 @@ write atomically under outputs/, optionally convert to PDF, and note it in the r
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..documents.kinds import KINDS
+from ..documents.lint import format_report, lint_docx
 from ..documents.output import output_path, write_atomically
 from ..documents.render import render_docx
 from ..domain.errors import RecordError
@@ -43,7 +45,8 @@ class Rendered:
     symbol: str
     pdf_path: Path | None
     skipped: bool = False
-    render_span: tuple[float, float] | None = None  # wall-clock seconds spent building and rendering
+    render_span: tuple[float, float] | None = None  # wall-clock: building, rendering, checking
+    format_problems: tuple[str, ...] = ()  # ND30 violations found in the rendered document
 
 
 def _inputs_hash(kind: str, args: dict[str, Any]) -> str:
@@ -79,38 +82,59 @@ def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None
                output: Path | None = None, pdf: bool = False, force: bool = False,
                to_pdf: Callable[[bytes], bytes] | None = None,
                home: Path | None = None) -> Rendered:
-    """Renders document `kind` for `year` (and `unit` where the kind is per unit).
+    """Renders document `kind` for `year` (and `unit` where the kind is per unit) into
+    outputs/<year>/<kind>/, the file its register line points to; `output` receives a copy.
 
     Skips the work when the register already holds this record's document made from identical
     inputs and its file is still there (unless `force`). Raises RecordError when records are
-    missing or wrong, TemplateError when the template is broken.
+    missing or wrong, TemplateError when the template is broken, PdfError (after the .docx is
+    made and registered) when the PDF could not be made.
     """
     if kind not in KINDS:
         raise RecordError.one(f"không có loại văn bản “{kind}”; có: {', '.join(sorted(KINDS))}")
-    doc_kind = KINDS[kind]
+    if output is not None and Path(output).suffix.lower() != ".docx":
+        raise RecordError.one(f"tệp kết quả “{output}” phải có đuôi .docx", field="output")
     with db.transaction(url) as session:
         src = sources.load(session, kind, year, unit)
         inputs_hash = _inputs_hash(kind, src.args)
         existing = register.find(session, kind=kind, record_key=src.record_key)
         reuse = (existing is not None and not force and existing.inputs_hash == inputs_hash
-                 and Path(existing.file).is_file() and (not pdf or Path(existing.pdf_file).is_file())
-                 and (output is None or Path(existing.file) == Path(output).resolve()))
+                 and Path(existing.file).is_file() and (not pdf or Path(existing.pdf_file).is_file()))
         if reuse and existing is not None:
-            return Rendered(kind, Path(existing.file), existing.sha256, existing.number,
+            made = Rendered(kind, Path(existing.file), existing.sha256, existing.number,
                             existing.symbol, Path(existing.pdf_file) if existing.pdf_file else None,
                             skipped=True)
-        number = _number_for(session, src, existing)
-        symbol = src.symbol(number)
-        entry = register.record(session, unit_id=src.unit_id, year=src.year, number=number,
-                                symbol=symbol, kind=kind, date=src.date, subject=src.subject,
-                                record_key=src.record_key)
-    # rendering happens outside the transaction: the register's lock is held only to number it
+        else:
+            number = _number_for(session, src, existing)
+            register.record(session, unit_id=src.unit_id, year=src.year, number=number,
+                            symbol=src.symbol(number), kind=kind, date=src.date,
+                            subject=src.subject, record_key=src.record_key)
+    pdf_error = None
+    if not reuse:  # rendering happens outside the transaction: the lock only numbers it
+        made, pdf_error = _make(kind, src, number, inputs_hash, url=url, pdf=pdf, to_pdf=to_pdf,
+                                home=home or default_home())
+    if output is not None:
+        made = _copy_to(made, Path(output))
+    if pdf_error is not None:
+        raise type(pdf_error)(f"Đã tạo tệp Word {made.path} (số {made.symbol}). "
+                              f"{pdf_error}") from pdf_error
+    return made
+
+
+def _make(kind: str, src: sources.Source, number: int, inputs_hash: str, *, url: str | None,
+          pdf: bool, to_pdf: Callable[[bytes], bytes] | None, home: Path
+          ) -> tuple[Rendered, Exception | None]:
+    """Renders, checks against the ND30 format, writes, converts and registers one document;
+    returns it and the PdfError that kept it from having a PDF, if any."""
+    doc_kind = KINDS[kind]
+    symbol = src.symbol(number)
     started = time.time()
     context = doc_kind.build_context(**src.args, number=number)
     data = render_docx(TEMPLATES / doc_kind.template, context)
+    # the check belongs to making a document: a template edited out of format is reported
+    problems = tuple(format_report([v]) for v in lint_docx(data))
     render_span = (started, time.time())
-    path = Path(output).resolve() if output else output_path(home or default_home(), src.year, kind,
-                                                             number, src.slug_text)
+    path = output_path(home, src.year, kind, number, src.slug_text)
     sha = write_atomically(path, data)
     pdf_path, pdf_error = None, None
     if pdf:
@@ -127,10 +151,19 @@ def render_one(kind: str, year: int, unit: str | None = None, *, url: str | None
                         kind=kind, date=src.date, subject=src.subject, record_key=src.record_key,
                         inputs_hash=inputs_hash if pdf_error is None else "", file=str(path),
                         sha256=sha, pdf_file=str(pdf_path or ""))
-    if pdf_error is not None:
-        raise type(pdf_error)(f"Đã tạo tệp Word {path} (số {symbol}). {pdf_error}") from pdf_error
-    del entry  # the line is rewritten above with the file it now has
-    return Rendered(kind, path, sha, number, symbol, pdf_path, render_span=render_span)
+    return Rendered(kind, path, sha, number, symbol, pdf_path, render_span=render_span,
+                    format_problems=problems), pdf_error
+
+
+def _copy_to(made: Rendered, output: Path) -> Rendered:
+    """Returns `made` with its files also written at `output` (and the PDF beside it)."""
+    output = output.resolve()
+    write_atomically(output, made.path.read_bytes())
+    pdf_copy = None
+    if made.pdf_path is not None and made.pdf_path.is_file():
+        pdf_copy = output.with_suffix(".pdf")
+        write_atomically(pdf_copy, made.pdf_path.read_bytes())
+    return dataclasses.replace(made, path=output, pdf_path=pdf_copy)
 
 
 def attach_pdf(docx_path: Path, *, url: str | None = None,

@@ -50,6 +50,9 @@ def directive(session: Session, year: int, unit: str | None) -> Source:
     if movement is None:
         raise RecordError.one(f"chưa có chỉ thị phát động thi đua năm {year} trong dữ liệu",
                               field="year")
+    if unit is not None and unit != movement.issuing_unit:
+        raise RecordError.one(f"chỉ thị năm {year} do đơn vị “{movement.issuing_unit}” ban hành, "
+                              f"không phải “{unit}”", field="unit")
     issuing, parent, uid = _unit(session, movement.issuing_unit)
     return Source(
         args={"movement": movement, "unit": issuing, "parent": parent},

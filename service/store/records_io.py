@@ -53,6 +53,9 @@ def read_dir(directory: Path) -> tuple[RecordSet, dict[str, object], list[Proble
             findings += found
             if record is not None:
                 getattr(rs, FILE_ATTR[name]).append(Located(record, name, path_in_file))
+    if not sources and not problems:
+        names = ", ".join(FILES)
+        problems.append(Problem(f"thư mục “{directory}” không có tệp dữ liệu nào ({names})"))
     return rs, sources, problems + [to_problem(f, sources) for f in findings]
 
 

@@ -23,7 +23,7 @@ from service.domain.records import Movement, TargetResults
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "records" / "son-la-2024"
-SEED = ROOT.parent / "shared" / "seed" / "chi-thi-01-CT-UBND-2024.txt"
+from ..conftest import SEED  # type: ignore[import-not-found]  # noqa: E402
 
 
 def movement(*targets: dict) -> Movement:
@@ -211,7 +211,6 @@ def seed_annex_figures() -> dict[int, list[str]]:
     return found
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed directive is not beside the checkout")
 def test_hand_transcribed_figures_match_the_seed() -> None:
     assert seed_annex_figures() == SEED_FIGURES
 

@@ -97,3 +97,10 @@ def test_unit_kind_is_checked() -> None:
 
 def test_field_label_numbers_rows_from_one() -> None:
     assert field_label(("individuals", 2, "title")) == "individuals[3].title (danh hiệu)"
+
+
+def test_decomposed_input_is_the_same_text_everywhere() -> None:
+    nfd = lambda t: unicodedata.normalize("NFD", t)  # noqa: E731
+    person = Person.model_validate({"code": "P1", "full_name": nfd("Đặng Thị Ưng"),
+                                    "gender": nfd("nữ"), "unit": "SNV"})
+    assert person.gender == "nữ" and person.full_name == "Đặng Thị Ưng"

@@ -132,3 +132,9 @@ def test_example_province_round_trips(example_db: str, tmp_path: Path) -> None:
                         for p in sorted(d.iterdir())}
     assert digest(out) == digest(again)
     assert import_dir(out, example_db).changed == 0
+
+
+def test_an_empty_directory_is_not_a_silent_success(empty_db: str, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(RecordError, match="không có tệp dữ liệu nào"):
+        import_dir(tmp_path / "empty", empty_db)

@@ -62,6 +62,8 @@ def test_a_changed_record_is_rendered_again_under_the_same_number(example_db: st
 def test_missing_records_and_unknown_kind_are_clear_errors(example_db: str, home: Path) -> None:
     with pytest.raises(RecordError, match="chưa có chỉ thị phát động thi đua năm 2031"):
         render_one("directive", 2031, url=example_db)
+    with pytest.raises(RecordError, match="do đơn vị “UBND-TINH” ban hành, không phải “SNV”"):
+        render_one("directive", 2024, "SNV", url=example_db)
     with pytest.raises(RecordError, match="không có loại văn bản “giay-moi”"):
         render_one("giay-moi", 2024, url=example_db)
     assert not (home / "outputs").exists()
@@ -103,3 +105,30 @@ def test_a_fixed_number_taken_by_another_document_is_refused(example_db: str, ho
     with db.transaction(example_db) as session:
         entry = register.at(session, uid, 2024, 1)
         assert entry is not None and entry.subject == "Thông báo khác"
+
+
+def test_output_is_a_copy_and_the_register_keeps_the_outputs_file(example_db: str,
+                                                                  home: Path) -> None:
+    copy = home / "ban-sao" / "chi-thi.docx"
+    made = render_one("directive", 2024, url=example_db, output=copy)
+    assert made.path == copy and copy.is_file() and made.format_problems == ()
+    with db.transaction(example_db) as session:
+        entry = register.find(session, kind="directive", record_key="movement:2024")
+        assert entry is not None and entry.file == str(
+            home / "outputs" / "2024" / "directive" / "01-phat-dong-phong-trao-thi-dua-nam-2024.docx")
+    copy.unlink()
+    again = render_one("directive", 2024, url=example_db, output=copy)
+    assert again.skipped and copy.is_file()  # unchanged records: the copy is made from the file
+    with pytest.raises(RecordError, match="phải có đuôi .docx"):
+        render_one("directive", 2024, url=example_db, output=home / "chi-thi.pdf")
+
+
+def test_a_template_out_of_format_is_reported_when_rendering(example_db: str, home: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.jobs import render as render_job
+
+    monkeypatch.setattr(render_job, "lint_docx", lambda data: [
+        __import__("service.documents.lint", fromlist=["Violation"]).Violation(
+            "ND30-LE", "lề trái 10 mm (cần 30–35 mm)", "trang")])
+    made = render_one("directive", 2024, url=example_db)
+    assert made.format_problems and "ND30-LE" in made.format_problems[0]

@@ -26,8 +26,7 @@ from service.domain.records import (
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = ROOT / "records" / "son-la-2024"
-SEED_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
-SEED = SEED_DIR / "chi-thi-01-CT-UBND-2024.txt"
+from ..conftest import SEED  # type: ignore[import-not-found]  # noqa: E402
 
 LIST_FILES = {
     "units.yaml": Unit,
