@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import zipfile
 from pathlib import Path
 
 import click
+from docx.opc.exceptions import PackageNotFoundError
 
 from .domain.errors import RecordError
 from .jobs import records as records_job
 from .store import db
 
 DEMO_PASSWORD = "thidua-demo-2024"
+
+
+class Refused(click.ClickException):
+    """A refusal the user can act on, printed in Vietnamese (click's own says `Error:`)."""
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"Lỗi: {self.format_message()}", err=True)
 
 
 class Shell(click.Group):
@@ -24,6 +34,10 @@ class Shell(click.Group):
             click.echo("Lỗi dữ liệu:", err=True)
             for problem in exc.problems:
                 click.echo(f"  - {problem}", err=True)
+            sys.exit(1)
+        except OSError as exc:  # a path the user gave that cannot be read or written
+            where = f" “{exc.filename}”" if exc.filename else ""
+            click.echo(f"Lỗi tệp{where}: {exc.strerror or exc}", err=True)
             sys.exit(1)
 
 
@@ -84,9 +98,16 @@ def user_add(username: str, role: str, unit_code: str | None, full_name: str, pa
     click.echo(f"Đã tạo tài khoản “{created.username}” ({created.role}).")
 
 
+EXAMPLE_RECORDS = Path(__file__).resolve().parents[1] / "records" / "son-la-2024"
+DEMO_ACCOUNTS = (
+    ("admin", "admin", None, "Quản trị Sở Nội vụ", "quản trị cấp tỉnh"),
+    ("vanthu.snv", "clerk", "SNV", "Văn thư Sở Nội vụ", "văn thư Sở Nội vụ"),
+)
+
+
 @main.command("demo-setup")
 @click.option("--records", "records_dir", type=click.Path(path_type=Path),
-              default=Path("records/son-la-2024"), show_default=True)
+              default=EXAMPLE_RECORDS, show_default=True)
 def demo_setup(records_dir: Path) -> None:
     """Chuẩn bị bản chạy thử: lược đồ, dữ liệu mẫu (khi CSDL trống), tài khoản mẫu."""
     from .store.users import add_user, find_user
@@ -95,15 +116,14 @@ def demo_setup(records_dir: Path) -> None:
     if db.is_empty():
         summary = records_job.import_dir(records_dir)
         click.echo(f"Đã nhập dữ liệu mẫu từ {records_dir} ({summary.changed} bản ghi).")
-    with db.transaction() as session:
-        if find_user(session, "admin") is None:
-            add_user(session, "admin", DEMO_PASSWORD, "admin", full_name="Quản trị Sở Nội vụ")
-        if find_user(session, "vanthu.snv") is None:
-            add_user(session, "vanthu.snv", DEMO_PASSWORD, "clerk", "SNV",
-                     full_name="Văn thư Sở Nội vụ")
     click.echo("Tài khoản dùng thử (demo login):")
-    click.echo(f"  quản trị: admin / {DEMO_PASSWORD}")
-    click.echo(f"  văn thư Sở Nội vụ: vanthu.snv / {DEMO_PASSWORD}")
+    with db.transaction() as session:
+        for username, role, unit, name, label in DEMO_ACCOUNTS:
+            if find_user(session, username) is None:
+                add_user(session, username, DEMO_PASSWORD, role, unit, full_name=name)
+                click.echo(f"  {label}: {username} / {DEMO_PASSWORD}")
+            else:  # its password may have been changed since: don't print a stale one
+                click.echo(f"  {label}: {username} (đã có, mật khẩu giữ nguyên)")
 
 
 @main.command()
@@ -125,9 +145,9 @@ def render(kind: str, year: int, unit_code: str | None, pdf: bool, output: Path 
     try:
         made = render_one(kind, year, unit_code, output=output, pdf=pdf, force=force)
     except TemplateError as exc:
-        raise click.ClickException(f"Lỗi mẫu văn bản: {exc}") from exc
+        raise Refused(f"Lỗi mẫu văn bản: {exc}") from exc
     except PdfError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Refused(str(exc)) from exc
     state = "không đổi, giữ tệp cũ" if made.skipped else "đã tạo"
     click.echo(f"Số {made.symbol}: {made.path} ({state})")
     if made.pdf_path:
@@ -175,8 +195,11 @@ def templates_check(file: Path, kind: str) -> None:
     from .documents.template_check import check_template, format_problems
 
     if kind not in KINDS:
-        raise click.ClickException(f"Không có loại văn bản “{kind}”; có: {', '.join(sorted(KINDS))}")
-    problems = check_template(file, KINDS[kind])
+        raise Refused(f"Không có loại văn bản “{kind}”; có: {', '.join(sorted(KINDS))}")
+    try:
+        problems = check_template(file, KINDS[kind])
+    except (ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:  # not Word
+        raise Refused(f"{file}: không phải tệp Word .docx đọc được ({exc})") from exc
     if problems:
         click.echo(format_problems(problems))
         sys.exit(1)
@@ -190,7 +213,7 @@ def templates_vars(kind: str) -> None:
     from .documents.kinds import KINDS
 
     if kind not in KINDS:
-        raise click.ClickException(f"Không có loại văn bản “{kind}”; có: {', '.join(sorted(KINDS))}")
+        raise Refused(f"Không có loại văn bản “{kind}”; có: {', '.join(sorted(KINDS))}")
     doc_kind = KINDS[kind]
     click.echo(f"{doc_kind.title_vi} (mẫu {doc_kind.template}):")
     for var in doc_kind.variables:
@@ -240,7 +263,7 @@ def dossier(unit_code: str, year: int, pdf: bool, output_dir: Path | None) -> No
     try:
         made = build_dossier(unit_code, year, output_dir=output_dir, pdf=pdf)
     except (TemplateError, PdfError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Refused(str(exc)) from exc
     for part in made.parts:
         pages = f" ({part.pages} trang)" if part.pages else ""
         click.echo(f"{part.title_vi}: {part.docx_path}{pages}")
@@ -261,6 +284,8 @@ def serve(host: str, port: int) -> None:
     from .web import create_app
 
     app = create_app()
+    # a service manager stops us with SIGTERM: exit normally so the warm PDF converters stop too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     click.echo(f"Giao diện web: http://{host}:{port}  (dừng: Ctrl+C)")
     waitress_serve(app, host=host, port=port, threads=8, ident="thidua")
 

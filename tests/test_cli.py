@@ -83,3 +83,14 @@ def test_without_libreoffice_the_docx_is_still_made_and_the_message_is_clear(
     assert result.exit_code == 1
     assert "Chưa cài LibreOffice" in result.output and "vẫn được tạo" in result.output
     assert out.is_file() and not out.with_suffix(".pdf").exists()
+
+
+def test_file_problems_are_messages_not_tracebacks(env: Path) -> None:
+    not_word = env / "x.docx"
+    not_word.write_text("không phải Word", encoding="utf-8")
+    checked = CliRunner().invoke(main, ["templates", "check", str(not_word), "--kind", "directive"])
+    assert checked.exit_code == 1 and "không phải tệp Word .docx" in checked.output
+    unwritable = CliRunner().invoke(main, ["render", "directive", "--year", "2024",
+                                           "--output", "/proc/khong-ghi-duoc.docx"])
+    assert unwritable.exit_code == 1 and "Lỗi tệp" in unwritable.output
+    assert "Traceback" not in checked.output + unwritable.output

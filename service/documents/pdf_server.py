@@ -9,7 +9,9 @@ socket. Run by the converter pool: `python -m service.documents.pdf_server PORT 
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -52,6 +54,22 @@ def _wait_for_port(host: str, port: int, process: subprocess.Popen) -> bool:
     return False
 
 
+def _exit_with_parent(process: subprocess.Popen, own_dir: Path) -> None:
+    """Stops LibreOffice and this process once the pool's process is gone, however it ended
+    (even SIGKILL): otherwise an orphaned converter would hold ~200 MB for ever."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        # the pool started us in a session of our own: the group is LibreOffice's whole tree
+        # (soffice is a launcher script; soffice.bin is its child) and this process
+        shutil.rmtree(own_dir, ignore_errors=True)
+        os.killpg(os.getpgid(0), signal.SIGKILL)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
 def main(argv: list[str]) -> int:
     port, uno_port, profile, temp_dir = argv
     executable = shutil.which("soffice") or "soffice"
@@ -61,6 +79,7 @@ def main(argv: list[str]) -> int:
     if process is None:
         print("LibreOffice did not open its UNO port", file=sys.stderr)
         return 2
+    _exit_with_parent(process, Path(profile).parent)
     return process.wait()
 
 

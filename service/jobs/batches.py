@@ -8,12 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from ..domain.errors import RecordError
 from ..store import db
 from ..store import repository as repo
-from ..store.models import BatchJobRow
+from ..store import batch_jobs
+from ..store.batch_jobs import JobStatus
 from .batch import Outcome, Summary, Task, run_batch
 from . import registrations, summary_batch
 
@@ -89,10 +88,7 @@ def start_in_background(name: str, year: int, *, pdf: bool = False, url: str | N
     url = url or db.default_url()
     tasks = tasks_for(name, year, pdf=pdf, url=url, force=force)
     with db.transaction(url) as session:
-        row = BatchJobRow(kind=name, year=year, status="running", total=len(tasks), messages=[])
-        session.add(row)
-        session.flush()
-        job_id = row.id
+        job_id = batch_jobs.create(session, name, year, len(tasks))
     thread = threading.Thread(target=_run_job, args=(job_id, name, tasks, url), daemon=True,
                               name=f"batch-{job_id}")
     thread.start()
@@ -100,19 +96,11 @@ def start_in_background(name: str, year: int, *, pdf: bool = False, url: str | N
 
 
 def _run_job(job_id: int, name: str, tasks: list[Task], url: str) -> None:
-    def progress(outcome: Outcome, done: int, _total: int) -> None:
+    def progress(outcome: Outcome, _done: int, _total: int) -> None:
+        message = (f"{outcome.task.unit or outcome.task.kind}: {outcome.message}"
+                   if outcome.status == "failed" else None)
         with db.transaction(url) as session:
-            row = session.get(BatchJobRow, job_id)
-            assert row is not None
-            row.done = done
-            if outcome.status == "failed":
-                row.failed += 1
-                row.messages = [*row.messages, f"{outcome.task.unit or outcome.task.kind}: "
-                                               f"{outcome.message}"]
-            elif outcome.status == "made":
-                row.made += 1
-            else:
-                row.skipped += 1
+            batch_jobs.count(session, job_id, outcome.status, message)
 
     try:
         summary = run(name, tasks, progress=progress)
@@ -120,41 +108,20 @@ def _run_job(job_id: int, name: str, tasks: list[Task], url: str) -> None:
     except Exception as exc:  # noqa: BLE001 - the page must say the batch stopped, and why
         status, notes = "failed", [f"Dừng vì lỗi: {type(exc).__name__}: {exc}"]
     with db.transaction(url) as session:
-        row = session.get(BatchJobRow, job_id)
-        assert row is not None
-        row.status = status
-        row.messages = [*row.messages, *notes]
-
-
-@dataclass(frozen=True)
-class JobStatus:
-    id: int
-    kind: str
-    year: int
-    status: str
-    total: int
-    done: int
-    made: int
-    skipped: int
-    failed: int
-    messages: list[str]
-
-    @property
-    def percent(self) -> int:
-        return 100 if not self.total else round(100 * self.done / self.total)
+        batch_jobs.finish(session, job_id, status, notes)
 
 
 def job_status(job_id: int, url: str | None = None) -> JobStatus | None:
     with db.transaction(url) as session:
-        row = session.get(BatchJobRow, job_id)
-        if row is None:
-            return None
-        return JobStatus(row.id, row.kind, row.year, row.status, row.total, row.done, row.made,
-                         row.skipped, row.failed, list(row.messages))
+        return batch_jobs.get(session, job_id)
 
 
 def recent_jobs(url: str | None = None, limit: int = 20) -> list[JobStatus]:
     with db.transaction(url) as session:
-        ids = session.scalars(select(BatchJobRow.id).order_by(BatchJobRow.id.desc()).limit(limit))
-        ids = list(ids)
-    return [s for s in (job_status(i, url) for i in ids) if s is not None]
+        return batch_jobs.recent(session, limit)
+
+
+def mark_interrupted(url: str | None = None) -> int:
+    """At start-up: jobs left `running` by a stopped service are failed, not running for ever."""
+    with db.transaction(url) as session:
+        return batch_jobs.mark_interrupted(session)

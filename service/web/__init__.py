@@ -83,6 +83,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     if app.config["MIGRATE_ON_START"]:
         db.migrate(app.config["DATABASE_URL"])
+        # batches run on this process's threads: any still "running" died with the last one
+        from ..jobs.batches import mark_interrupted
+
+        mark_interrupted(app.config["DATABASE_URL"])
 
     database.init_app(app)
     csrf.init_app(app)

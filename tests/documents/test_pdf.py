@@ -261,3 +261,36 @@ def test_pdf_fonts_without_poppler(monkeypatch, tmp_path: Path):
 
     with pytest.raises(PdfError, match="poppler-utils"):
         pdf.pdf_fonts(b"%PDF")
+
+
+def test_converters_of_a_killed_process_stop_by_themselves(tmp_path: Path) -> None:
+    """A process holding a pool dies by SIGKILL (no cleanup runs): its converters notice and stop."""
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import io, os, docx\n"
+        "from service.documents.pdf import ConverterPool\n"
+        "d = docx.Document(); d.add_paragraph('x'); b = io.BytesIO(); d.save(b)\n"
+        f"pool = ConverterPool(1, base_dir={str(tmp_path)!r}); pool.convert(b.getvalue())\n"
+        "info = pool.converters()[0]\n"
+        "print(info.server_pid, info.office_pid, flush=True)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    server, office = (int(x) for x in done.stdout.split())
+
+    def alive(pid: int) -> bool:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except FileNotFoundError:
+            return False
+        return stat.rsplit(")", 1)[1].split()[0] not in "ZX"
+
+    deadline = time.monotonic() + 10
+    while (alive(server) or alive(office)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive(server) and not alive(office)
+    assert list(tmp_path.iterdir()) == []  # the converter's profile went with it

@@ -79,3 +79,13 @@ def test_unknown_batch_kind(example_db: str) -> None:
 
     with pytest.raises(RecordError, match="không có loại tạo hàng loạt “khong-co”"):
         batches.tasks_for("khong-co", 2024, url=example_db)
+
+
+def test_jobs_left_running_by_a_stopped_service_are_marked_failed(example_db: str) -> None:
+    from service.store import batch_jobs, db
+
+    with db.transaction(example_db) as session:
+        job_id = batch_jobs.create(session, "summary", 2024, 23)
+    assert batches.mark_interrupted(example_db) == 1
+    status = batches.job_status(job_id, example_db)
+    assert status is not None and status.status == "failed"
