@@ -26,7 +26,7 @@ from service.vnformat.text import nfc, strip_xml_illegal
 
 from .layout import RULE_STYLE, fit_rules
 from .pictures import embed_pictures, pictures_in
-from .template_check import block_balance, syntax_problems
+from .template_check import block_balance, jinja_message_vi, syntax_problems
 
 _DOCUMENT = "word/document.xml"
 _LABEL = "phần nội dung"
@@ -252,7 +252,7 @@ def _source(xml: str, label: str, path: str) -> _Source:
         problems = syntax_problems(Path(path))
         if problems:
             raise TemplateError(problems[0].message, problems[0].place) from exc
-        raise TemplateError(f"lỗi cú pháp Jinja: {exc.message}", label) from exc
+        raise TemplateError(jinja_message_vi(exc.message or str(exc)), label) from exc
 
 
 def _by_paragraph(xml: str) -> str:
@@ -304,7 +304,7 @@ def _render_part(part: _Part, context: dict[str, Any]) -> bytes:
     )
     finish(head, part.text_width)
     tail = _render(part.tail, context) if part.tail else ""
-    if "\n" in tail or "\t" in tail:  # a value with a line break or tab: Word's own, parsed
+    if "\n" in tail or "\t" in tail:  # a value with a line break or tab: parsed, finished
         body = _parse(f"{part.wrapper[0]}{tail}{part.wrapper[1]}", _LABEL)
         finish(body, part.text_width)
         tail = _inner(etree.tostring(body, encoding="unicode"))
@@ -377,6 +377,8 @@ def split_paragraphs(root: etree._Element) -> None:
     next paragraph; the run holding it is cut in two, each half with its properties. A page
     break before, or a section end, is kept once: on the first, or the last, paragraph."""
     for text in _NEWLINES(root, nl="\n"):
+        if next(text.iterancestors(qn("w:p")), None) is None:
+            continue  # not in a paragraph: not Word text
         while "\n" in (text.text or ""):
             before, after = text.text.split("\n", 1)
             text.text = before
@@ -395,7 +397,7 @@ def _text_after(anchor: etree._Element, value: str) -> etree._Element:
 
 def _move_to_next_paragraph(first: etree._Element) -> None:
     """Move `first` and everything after it in its paragraph into a new paragraph right after
-    it, copying each container it leaves (run, hyperlink …) with the container's properties."""
+    that one; each container it leaves (run, hyperlink …) is copied with its properties."""
     node, parent = first, first.getparent()
     while parent is not None:
         twin = parent.makeelement(parent.tag, parent.attrib)
@@ -420,10 +422,19 @@ def _share_paragraph_properties(first: etree._Element, second: etree._Element) -
         p_pr.remove(section)
 
 
+class _PlainTemplate(DocxTemplate):
+    """docxtpl's template, leaving a line break or tab in a value to `finish` (docxtpl would
+    make a soft line break of it), as render_docx does. Our values hold no `\\a` or `\\f`
+    for docxtpl's listing to act on: clean_context drops them as XML-illegal."""
+
+    def resolve_listing(self, xml: str) -> str:
+        return xml
+
+
 def render_docx_plain(template: Path, context: Mapping[str, Any]) -> bytes:
     """Return the same document as render_docx, made the plain docxtpl way (load, render,
     save) with nothing cached: the yardstick for render_docx's speed."""
-    tpl = DocxTemplate(str(template))
+    tpl = _PlainTemplate(str(template))
     try:
         tpl.render(clean_context(dict(context)), jinja_env=ENV)
     except jinja2.TemplateError as exc:
@@ -480,5 +491,5 @@ def _what(exc: jinja2.TemplateError) -> str:
     if match := re.fullmatch(r"'(.+)' has no attribute '([^']+)'", message):
         return f"“{match[1]}” không có thuộc tính “{match[2]}”"
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"lỗi cú pháp Jinja: {message}"
+        return jinja_message_vi(message)
     return f"lỗi khi điền mẫu: {message}"

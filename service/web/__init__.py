@@ -28,6 +28,7 @@ from . import (
     register,
     registrations,
     reports,
+    templates_page,
     units,
 )
 from .guards import refuse_viewer_writes
@@ -45,6 +46,7 @@ BLUEPRINTS = (
     (reports.bp, "reports.index", "Báo cáo tổng kết"),
     (register.bp, "register.index", "Sổ văn bản đi"),
     (batches.bp, "batches.index", "Tạo hàng loạt"),
+    (templates_page.bp, "templates_page.index", "Mẫu văn bản"),
 )
 
 # Everything is served from this app: no CDN, no inline script.

@@ -15,11 +15,16 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.text.paragraph import Paragraph
 from lxml import etree
 from pydantic import BaseModel
 
 from service.documents import layout
+from service.documents import render as render_module
 from service.documents.kinds import KINDS
 from service.documents.lint import lint_docx
 from service.documents.render import (
@@ -28,6 +33,7 @@ from service.documents.render import (
     render_docx,
     render_docx_plain,
 )
+from service.documents.textwidth import text_width_mm
 from service.domain.records import Movement, Unit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,10 +108,112 @@ def test_a_multi_line_field_becomes_paragraphs(tmp_path, render):
     assert styles == {"BodyText"}
 
 
+# ---------------------------------------------------------------- a line break in a value
+
+
+def saved(doc: Document, tmp_path: Path) -> Path:
+    path = tmp_path / "t.docx"
+    doc.save(str(path))
+    return path
+
+
+def runs(paragraph: Paragraph) -> list[tuple[str, bool | None, bool | None]]:
+    return [(run.text, run.bold, run.italic) for run in paragraph.runs]
+
+
 @pytest.mark.parametrize("render", RENDERERS)
-def test_a_line_break_inside_a_value_is_a_word_line_break(tmp_path, render):
-    data = render(template(tmp_path, "{{ agency }}"), {"agency": "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA"})
-    assert paragraphs(data) == ["ỦY BAN NHÂN DÂN\nTỈNH SƠN LA"]
+def test_a_line_break_in_a_value_splits_its_paragraph(tmp_path, render):
+    doc = layout.new_document("Thử")
+    note = layout.add_paragraph(doc, "{{ note }}", style=layout.BODY_STYLE_NAME, align="justify")
+    note.paragraph_format.first_line_indent = Mm(12.7)
+    data = render(saved(doc, tmp_path), {"note": "Dòng một\nDòng hai"})
+    first, second = docx.Document(io.BytesIO(data)).paragraphs
+    assert [first.text, second.text] == ["Dòng một", "Dòng hai"]
+    assert first.style.style_id == second.style.style_id == "BodyText"
+    assert first.paragraph_format.first_line_indent == Mm(12.7)
+    assert etree.tostring(first._p.pPr) == etree.tostring(second._p.pPr)
+    assert b"<w:br" not in canonical(data, "word/document.xml")
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_each_line_and_each_empty_line_is_a_paragraph(tmp_path, render):
+    data = render(template(tmp_path, "{{ note }}"), {"note": "Một\nHai\n\nBa"})
+    assert paragraphs(data) == ["Một", "Hai", "", "Ba"]
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_the_run_holding_the_break_keeps_its_format_on_both_sides(tmp_path, render):
+    doc = layout.new_document("Thử")
+    paragraph = layout.add_paragraph(doc, "Ông ", style=layout.BODY_STYLE_NAME, align=None)
+    value = paragraph.add_run("{{ names }}")
+    value.bold = value.italic = True
+    paragraph.add_run(", đề nghị khen.")
+    data = render(saved(doc, tmp_path), {"names": "Lò Văn Ơn\nCầm Thị Ánh"})
+    first, second = docx.Document(io.BytesIO(data)).paragraphs
+    assert runs(first) == [("Ông ", None, None), ("Lò Văn Ơn", True, True)]
+    assert runs(second) == [("Cầm Thị Ánh", True, True), (", đề nghị khen.", None, None)]
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_a_line_break_in_a_cell_makes_paragraphs_in_the_cell(tmp_path, render):
+    doc = layout.new_document("Thử")
+    cell = layout.borderless_table(doc, (40, 40)).rows[0].cells[1]
+    layout.add_paragraph(cell, "{{ units }}", align="left")
+    layout.add_paragraph(cell, "Ghi chú", align="left")
+    data = render(saved(doc, tmp_path), {"units": "Sở Nội vụ\nSở Y tế"})
+    cell = docx.Document(io.BytesIO(data)).tables[0].rows[0].cells[1]
+    assert [p.text for p in cell.paragraphs] == ["Sở Nội vụ", "Sở Y tế", "Ghi chú"]
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_a_tab_in_a_value_stays_a_tab(tmp_path, render):
+    data = render(template(tmp_path, "{{ x }}"), {"x": "Nơi nhận:\t- Như trên;"})
+    (paragraph,) = docx.Document(io.BytesIO(data)).paragraphs
+    assert paragraph.text == "Nơi nhận:\t- Như trên;"
+    assert len(paragraph._p.findall(f"{qn('w:r')}/{qn('w:tab')}")) == 1
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_a_page_break_before_stays_on_the_first_paragraph(tmp_path, render):
+    doc = layout.new_document("Thử")
+    layout.add_paragraph(doc, "{{ title }}", page_break_before=True)
+    data = render(saved(doc, tmp_path), {"title": "PHỤ LỤC\nDANH SÁCH"})
+    first, second = docx.Document(io.BytesIO(data)).paragraphs
+    assert first.paragraph_format.page_break_before
+    assert second.paragraph_format.page_break_before is None
+    assert first.alignment == second.alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_a_rule_under_a_two_line_name_fits_its_longest_line(tmp_path, render):
+    doc = layout.new_document("Thử")
+    cell = layout.borderless_table(doc, layout.HEADER_COLUMNS_MM).rows[0].cells[0]
+    layout.add_paragraph(cell, "{{ agency }}", size=13, bold=True)
+    layout.add_rule(cell)
+    data = render(saved(doc, tmp_path), {"agency": "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA"})
+    cell = docx.Document(io.BytesIO(data)).tables[0].rows[0].cells[0]
+    assert [p.text for p in cell.paragraphs] == ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA", ""]
+    rule = cell.paragraphs[-1].paragraph_format
+    length = layout.HEADER_COLUMNS_MM[0] - rule.left_indent.mm - rule.right_indent.mm
+    assert length == pytest.approx(0.4 * text_width_mm("ỦY BAN NHÂN DÂN", 13, bold=True), abs=0.1)
+
+
+def test_the_body_is_parsed_again_only_when_a_value_holds_a_line_break(tmp_path, monkeypatch):
+    roots: list[str] = []
+    split = render_module.split_paragraphs
+    monkeypatch.setattr(
+        render_module, "split_paragraphs", lambda root: roots.append(root.tag) or split(root)
+    )
+    path = template(tmp_path, "Mở đầu", "{{ x }}", "{{ y }}")
+    render_docx(path, {"x": "một dòng", "y": "không xuống dòng"})
+    once = len(roots)
+    assert paragraphs(render_docx(path, {"x": "hai\ndòng", "y": "."})) == [
+        "Mở đầu",
+        "hai",
+        "dòng",
+        ".",
+    ]
+    assert len(roots) == 2 * once + 1  # the same parts, and the body's tail parsed this time
 
 
 def test_the_context_may_hold_models_and_dataclasses():
@@ -147,6 +255,15 @@ def test_a_syntax_error_is_reported_at_its_paragraph(tmp_path):
         render_docx(path, {"items": []})
     assert "{%p for x in items %}" in str(info.value)
     assert "endfor" in str(info.value)
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_a_jinja_syntax_error_is_told_in_vietnamese(tmp_path, render):
+    path = template(tmp_path, "Mở đầu", "Tổng: {{ a + }}")
+    with pytest.raises(TemplateError) as info:
+        render(path, {"a": 1})
+    assert info.value.message == "biểu thức chưa trọn: gặp “}}” không đúng chỗ"
+    assert "Tổng: {{ a + }}" in info.value.where
 
 
 def test_an_edited_template_is_compiled_again(tmp_path):
@@ -199,8 +316,9 @@ def test_the_directive_holds_every_line_of_the_seed_in_order(directive):
 
 def test_the_directive_has_the_header_and_signer_lines(directive):
     lines = [" ".join(text.split()) for text in paragraphs(directive)]
+    at = lines.index("ỦY BAN NHÂN DÂN")  # the agency's two lines, two paragraphs
+    assert lines[at + 1] == "TỈNH SƠN LA"
     for expected in (
-        "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
         "Số: 01/CT-UBND",
         "Sơn La, ngày 03 tháng 01 năm 2024",
         "CHỈ THỊ",
@@ -221,6 +339,17 @@ def test_the_directive_annex_starts_on_a_new_page(directive):
 
 def test_the_directive_passes_the_format_checker(directive):
     assert lint_docx(directive) == []
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_two_body_paragraphs_sent_as_one_multi_line_value_make_the_same_document(
+    directive_context, directive, render
+):
+    first, second, *rest = directive_context["body_paragraphs"]
+    context = {**directive_context, "body_paragraphs": [f"{first}\n{second}", *rest]}
+    data = render(KINDS["directive"].template_path(), context)
+    assert canonical(data, "word/document.xml") == canonical(directive, "word/document.xml")
+    assert lint_docx(data) == []
 
 
 def test_cached_and_plain_rendering_give_the_same_document(directive_context):

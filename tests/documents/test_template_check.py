@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import jinja2
 import pytest
 
 from service.documents import layout
@@ -13,6 +14,7 @@ from service.documents.template_check import (
     TemplateProblem,
     check_template,
     format_problems,
+    jinja_message_vi,
     syntax_problems,
 )
 
@@ -77,6 +79,57 @@ def test_a_jinja_syntax_error_is_reported_at_its_paragraph():
     problem = only(check_template(directive_with("Tổng: {{ a + }}"), DIRECTIVE))
     assert problem.kind == "syntax"
     assert problem.text == "Tổng: {{ a + }}"
+
+
+def test_a_jinja_syntax_error_is_told_in_vietnamese():
+    problem = only(check_template(directive_with("Tổng: {{ a + }}"), DIRECTIVE))
+    assert problem.message == "biểu thức chưa trọn: gặp “}}” không đúng chỗ"
+
+
+def jinja_message(source: str) -> str:
+    with pytest.raises(jinja2.TemplateSyntaxError) as info:
+        jinja2.Environment().parse(source)
+    return info.value.message
+
+
+@pytest.mark.parametrize(
+    ("source", "vietnamese"),
+    [
+        ("{% foo %}", "không có thẻ “foo” trong Jinja (gõ sai tên thẻ?)"),
+        ("{% endfor %}", "thẻ “endfor” không có “for” mở trước nó"),
+        ("{% else %}", "thẻ “else” không nằm trong khối “if” hay “for” nào"),
+        (
+            "{% if a %}{% else %}{% else %}{% endif %}",
+            "thẻ “else” không đúng chỗ trong khối “if” đang mở",
+        ),
+        (
+            "{% for x in y %}{% if a %}{% endfor %}",
+            "thẻ “endfor” đứng trong khối “if” chưa đóng (thiếu “{% endif %}” trước nó)",
+        ),
+        ("{% for x in y %}", "mẫu kết thúc khi thẻ “for” chưa đóng (thiếu “{% endfor %}”)"),
+        ("{{ a", "mẫu kết thúc khi còn thiếu “}}”"),
+        ("{{ }}", "cần tên biến hay giá trị nhưng gặp “}}”"),
+        ("{% if %}{% endif %}", "cần tên biến hay giá trị nhưng gặp “%}”"),
+        ("{{ a | }}", "cần một tên (biến, bộ lọc) nhưng gặp “}}”"),
+        ("{{ a|123 }}", "cần một tên (biến, bộ lọc) nhưng gặp một số"),
+        ("{{ a b }}", "cần “}}” nhưng gặp “b”"),
+        ("{% for x y %}{% endfor %}", "cần “in” nhưng gặp “y”"),
+        ("{{ a[ }}", "gặp “}” ở chỗ cần “]”"),
+        ("{{ a + }}", "biểu thức chưa trọn: gặp “}}” không đúng chỗ"),
+        ("{{ 'abc }}", "chuỗi chữ mở bằng dấu nháy chưa được đóng"),
+        ("{{ a ! }}", "ký tự “!” không dùng được trong thẻ"),
+        ("{{ a. }}", "sau dấu chấm “.” cần một tên hay một số"),
+        ("{% %}", "thẻ “{% %}” thiếu tên thẻ (for, if …)"),
+        ("{# x", "ghi chú “{#” chưa được đóng bằng “#}”"),
+    ],
+)
+def test_jinja_messages_are_translated(source, vietnamese):
+    assert jinja_message_vi(jinja_message(source)) == vietnamese
+
+
+def test_a_jinja_message_no_pattern_knows_keeps_its_english_in_brackets():
+    message = "block 'x' defined twice"
+    assert jinja_message_vi(message) == f"lỗi cú pháp Jinja ({message})"
 
 
 def test_a_syntax_error_inside_the_header_table_names_the_cell():
