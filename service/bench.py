@@ -177,7 +177,7 @@ def annex_case(url: str, rows: int) -> tuple[Path, dict[str, Any], str]:
 
     try:
         with db.transaction(url) as session:
-            src = sources.load(session, "decision", YEAR, None)
+            src = sources.load(session, "decision", YEAR, "QD2024-BKT")
         args = _many_nominations(src.args, rows)
         return (
             KINDS["decision"].template_path(),

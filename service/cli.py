@@ -129,14 +129,20 @@ def demo_setup(records_dir: Path) -> None:
 @main.command()
 @click.argument("kind")
 @click.option("--year", type=int, required=True, help="Năm của văn bản")
-@click.option("--unit", "unit_code", default=None, help="Mã đơn vị (với văn bản của một đơn vị)")
+@click.option("--unit", "unit_code", default=None,
+              help="Mã đơn vị (văn bản của một đơn vị: submission, minutes, registration…); "
+                   "mã quyết định với decision (QD2024-BKT); mã đề nghị với achievement_report "
+                   "(DN2024-001)")
 @click.option("--pdf", is_flag=True, help="Tạo thêm bản PDF")
 @click.option("--output", type=click.Path(path_type=Path), default=None,
               help="Tệp .docx kết quả (mặc định: outputs/<năm>/<loại>/…)")
 @click.option("--force", is_flag=True, help="Tạo lại kể cả khi dữ liệu không đổi")
 def render(kind: str, year: int, unit_code: str | None, pdf: bool, output: Path | None,
            force: bool) -> None:
-    """Tạo một văn bản loại KIND từ cơ sở dữ liệu."""
+    """Tạo một văn bản loại KIND từ cơ sở dữ liệu.
+
+    Mỗi lần tạo một văn bản: năm có nhiều quyết định khen thưởng thì chọn một bằng --unit
+    <mã quyết định> (lệnh báo các mã có)."""
     from .documents.pdf import PdfError
     from .documents.render import TemplateError
     from .jobs.render import render_one
@@ -156,6 +162,11 @@ def render(kind: str, year: int, unit_code: str | None, pdf: bool, output: Path 
         click.echo(f"Cảnh báo: văn bản có {len(made.format_problems)} lỗi thể thức (mẫu cần sửa):")
         for problem in made.format_problems:
             click.echo(f"  - {problem}")
+    if kind == "decision":
+        from .jobs.nominations import decision_warnings
+
+        for warning in decision_warnings(year, unit_code):
+            click.echo(f"Cảnh báo: {warning}")
 
 
 @main.command()
@@ -253,8 +264,10 @@ def batch(kind: str, year: int, pdf: bool, output_dir: Path | None, force: bool,
 @click.option("--output", "output_dir", type=click.Path(path_type=Path), default=None,
               help="Thư mục hồ sơ (mặc định: outputs/<năm>/dossier/<đơn vị>/)")
 def dossier(unit_code: str, year: int, pdf: bool, output_dir: Path | None) -> None:
-    """Lập hồ sơ đề nghị khen thưởng của đơn vị UNIT: tờ trình, danh sách, biên bản, báo cáo
-    thành tích; kèm bản PDF gộp (--pdf) và tệp nén .zip."""
+    """Lập hồ sơ đề nghị khen thưởng của đơn vị UNIT gửi cấp trên: tờ trình, danh sách, biên
+    bản, báo cáo thành tích; kèm bản PDF gộp (--pdf) và tệp nén .zip. Chỉ gồm đề nghị đạt số
+    phiếu, không bị xác định là không đủ điều kiện, do Chủ tịch UBND tỉnh khen thưởng; đề nghị
+    chưa đủ dữ liệu để xét điều kiện được đưa vào kèm cảnh báo."""
     from .documents.pdf import PdfError
     from .documents.render import TemplateError
     from .jobs.dossier import build_dossier
@@ -269,6 +282,8 @@ def dossier(unit_code: str, year: int, pdf: bool, output_dir: Path | None) -> No
         click.echo(f"{part.title_vi}: {part.docx_path}{pages}")
     for left in made.left_out:
         click.echo(f"Không đưa vào hồ sơ: {left.code} {left.nominee} — {left.reason}")
+    for warning in made.warnings:
+        click.echo(f"Cảnh báo: {warning}")
     if made.merged_pdf:
         click.echo(f"PDF gộp: {made.merged_pdf}")
     click.echo(f"Tệp nén: {made.zip_path}")

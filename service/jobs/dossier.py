@@ -44,13 +44,15 @@ class LeftOut:
 @dataclass(frozen=True)
 class Dossier:
     """The dossier made: its directory, its parts in order, the merged PDF (None without PDF),
-    the zip of every file, and the nominations left out."""
+    the zip of every file, the nominations left out, and warnings (Vietnamese) on nominees in
+    it whose eligibility the records cannot tell (naming the criteria)."""
 
     directory: Path
     parts: list[DossierPart]
     merged_pdf: Path | None
     zip_path: Path
     left_out: list[LeftOut] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def dossier_dir(unit_code: str, year: int) -> Path:
@@ -59,8 +61,8 @@ def dossier_dir(unit_code: str, year: int) -> Path:
 
 
 def _plan(unit_code: str, year: int, url: str | None
-          ) -> tuple[sources.UnitNominations, list[Nomination], list[LeftOut]]:
-    """Returns the unit's records, the nominations going up (in the list's order) and those
+          ) -> tuple[sources.UnitNominations, sources.Selection, list[LeftOut]]:
+    """Returns the unit's records, which nominations go up (in the list's order) and those
     left out. RecordError naming everything missing; nothing has been written then."""
     with db.transaction(url) as session:
         found = sources.unit_nominations(session, unit_code, year)
@@ -68,13 +70,13 @@ def _plan(unit_code: str, year: int, url: str | None
         if problems:
             raise RecordError(problems)
         selection = sources.select(session, found)
-    going_up = [n for _, group in nm.by_honour(selection.going_up)
-                for n in nm.in_list_order(group, found.people, found.units)]
+    going_up = selection.going_up
     left_out = [LeftOut(n.code, nm.nominee_name(n, found.people, found.units), reason)
                 for n, reason in selection.left_out]
     if not going_up:
         problems.append(Problem(f"không có đề nghị nào của {found.unit.name} năm {year} đạt tỷ lệ "
-                                "phiếu đồng ý và đủ điều kiện để đưa vào hồ sơ", field="đề nghị"))
+                                "phiếu đồng ý, đủ điều kiện và thuộc thẩm quyền khen thưởng của "
+                                "cấp trên để đưa vào hồ sơ", field="đề nghị"))
         problems += [Problem(f"{left.code} ({left.nominee}): {left.reason}", field="đề nghị")
                      for left in left_out]
     for n in going_up:
@@ -84,7 +86,7 @@ def _plan(unit_code: str, year: int, url: str | None
                                     field="báo cáo thành tích"))
     if problems:
         raise RecordError(problems)
-    return found, going_up, left_out
+    return found, selection, left_out
 
 
 def build_dossier(
@@ -99,16 +101,19 @@ def build_dossier(
     """Builds the dossier of `unit_code`'s nominations of `year` into `output_dir` (None:
     outputs/<year>/dossier/<unit>/ under THIDUA_HOME): the submission and the minutes numbered
     by the register, the list of nominees, one achievement report per nominee that won the
-    council's vote and is not refused by the eligibility check; with `pdf`, each as PDF
+    council's vote, is not refused by the eligibility check and whose honour the province
+    confers (the unit's head confers the rest himself); with `pdf`, each as PDF
     (`to_pdf`, default the warm converters) and all merged with a bookmark per document; and a
-    zip of every file. Re-building keeps the documents' numbers. Which nominations go up, and
-    why the others do not (Dossier.left_out): nomination_sources.select.
+    zip of every file. Re-building keeps the documents' numbers. Which nominations go up, why
+    the others do not (Dossier.left_out), and which going up cannot be judged
+    (Dossier.warnings): jobs.nominations.dossier_candidates, the web's dossier page's rule.
 
     Raises RecordError, before anything is written, when the unit has no nominations, no
     council minutes with votes, no head to sign, none going up (with each one's reason) or one
     going up without its report; TemplateError or PdfError (documents) when rendering fails.
     """
-    found, going_up, left_out = _plan(unit_code, year, url)
+    found, selection, left_out = _plan(unit_code, year, url)
+    going_up = selection.going_up
     directory = Path(output_dir) if output_dir else dossier_dir(unit_code, year)
     convert = to_pdf
     if pdf and convert is None:
@@ -145,7 +150,7 @@ def build_dossier(
     files += [merged] if merged else []
     zip_path = directory / f"{stem}.zip"
     write_atomically(zip_path, bundle.zip_files(files, directory))
-    return Dossier(directory, parts, merged, zip_path, left_out)
+    return Dossier(directory, parts, merged, zip_path, left_out, selection.warnings)
 
 
 def _name(n: Nomination, found: sources.UnitNominations) -> str:

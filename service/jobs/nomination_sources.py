@@ -16,12 +16,13 @@ from ..documents.kinds import decision as decision_kind
 from ..documents.kinds import minutes as minutes_kind
 from ..documents.kinds import nominees as nm
 from ..documents.kinds import submission as submission_kind
+from ..documents.kinds.registration import HOME_AFFAIRS
 from ..domain.errors import Problem, RecordError
-from ..domain.records import CouncilVote, Decision, Nomination, Person, Unit
+from ..domain.records import CouncilVote, Nomination, Person, Unit
 from ..store import register
 from ..store import repository as repo
-from ..vnformat.dates import short_date
 from ..vnformat.symbols import number_and_symbol
+from ..vnformat.text import nfc
 from . import nominations as nomination_jobs
 
 if TYPE_CHECKING:
@@ -47,11 +48,14 @@ class UnitNominations:
 
 @dataclass(frozen=True)
 class Selection:
-    """Which nominations go up: they won the council's vote and the eligibility check does
-    not refuse them; `left_out` says why each other one stays (Vietnamese)."""
+    """Which nominations go up (jobs.nominations.dossier_candidates), in the list's order;
+    `left_out` says why each other one stays, `warnings` which going up cannot be judged
+    (Vietnamese); `routes` maps every nomination's code to where it goes (domain.ballot)."""
 
     going_up: list[Nomination]
     left_out: list[tuple[Nomination, str]]
+    warnings: list[str] = field(default_factory=list)
+    routes: dict[str, str] = field(default_factory=dict)
 
 
 def _unit(session: Session, code: str) -> tuple[Unit, int]:
@@ -141,19 +145,15 @@ def missing(found: UnitNominations) -> list[Problem]:
 
 
 def select(session: Session, found: UnitNominations) -> Selection:
-    """Returns which nominations go up: those the web's dossier page lets in (won the council's
-    vote, not found ineligible: jobs.nominations.dossier_candidates), and when some of those
-    are the province's to confer, only they (the dossier goes to the province; the unit's
-    head confers the rest himself). `left_out` carries each other one's reason."""
+    """Returns which of the unit's nominations go up in its dossier, by the one rule of the
+    web's dossier page (jobs.nominations.dossier_candidates: won the council's vote, not found
+    ineligible, conferred by the province), in the list's order (nominees.list_order)."""
     candidates = nomination_jobs.dossier_candidates(session, found.unit.code, found.year)
-    going_up = [c.nomination for c in candidates.included]
-    left_out = [(c.nomination, c.reason) for c in candidates.excluded]
-    if any(nm.provincial(n.honour) for n in going_up):
-        own = [n for n in going_up if not nm.provincial(n.honour)]
-        going_up = [n for n in going_up if nm.provincial(n.honour)]
-        left_out += [(n, f"{nm.honour_name(n.honour)} do {nm.head_title(found.unit)} quyết "
-                         "định theo thẩm quyền, không trình cấp tỉnh") for n in own]
-    return Selection(going_up, left_out)
+    going_up = nm.list_order([c.nomination for c in candidates.included], found.people,
+                             found.units)
+    return Selection(
+        going_up, [(c.nomination, c.reason) for c in candidates.excluded], candidates.warnings,
+        {c.nomination.code: c.route for c in candidates.included + candidates.excluded})
 
 
 def _nominations_of(session: Session, year: int, unit: str | None) -> UnitNominations:
@@ -181,7 +181,8 @@ def submission_key(year: int, unit: str) -> str:
 
 def minutes(session: Session, year: int, unit: str | None) -> Source:
     """The minutes of the unit's council meeting of `year`, with the ballot on each nomination
-    it voted on. RecordError without nominations, or minutes with votes."""
+    it voted on and where each goes (`select`: the conclusion counts what the submission
+    carries). RecordError without nominations, or minutes with votes."""
     from .sources import Source
 
     found = _nominations_of(session, year, unit)
@@ -190,7 +191,8 @@ def minutes(session: Session, year: int, unit: str | None) -> Source:
     subject = minutes_kind.subject(found.unit, year)
     return Source(
         args={"vote": found.vote, "unit": found.unit, "parent": found.parent,
-              "nominations": voted_on(found), "people": found.people, "units": found.units},
+              "nominations": voted_on(found), "people": found.people, "units": found.units,
+              "routes": select(session, found).routes},
         unit_id=found.unit_id, year=found.vote.date.year, date=found.vote.date, subject=subject,
         record_key=minutes_key(year, found.unit.code),
         symbol=_symbol(minutes_kind.TYPE_CODE, found.unit),
@@ -209,7 +211,8 @@ def submission(session: Session, year: int, unit: str | None) -> Source:
     chosen = select(session, found).going_up
     if not chosen:
         raise RecordError.one(f"không có đề nghị nào của {found.unit.name} năm {year} đạt tỷ lệ "
-                              "phiếu đồng ý và đủ điều kiện để trình", field="đề nghị")
+                              "phiếu đồng ý, đủ điều kiện và thuộc thẩm quyền khen thưởng của "
+                              "cấp trên để trình", field="đề nghị")
     assert found.vote is not None and found.head is not None
     entry = register.find(session, kind="minutes", record_key=minutes_key(year, found.unit.code))
     subject = submission_kind.subject(chosen, year)
@@ -265,24 +268,25 @@ def achievement_report(session: Session, year: int, unit: str | None) -> Source:
     )
 
 
-def _decision_of(session: Session, year: int, unit: str | None) -> Decision:
-    decisions = repo.load_all(session, "decisions", year=year)
-    if unit is not None:
-        decisions = [d for d in decisions if unit in (d.code, d.unit)]
-    if not decisions:
-        which = f" mã hoặc của đơn vị “{unit}”" if unit else ""
-        raise RecordError.one(f"chưa có quyết định khen thưởng năm {year}{which} trong dữ liệu",
-                              field="quyết định")
-    return min(decisions, key=lambda d: (d.number is None, d.number or 0, d.code))
+def _office(session: Session, issuing: Unit) -> Unit | None:
+    """Returns the unit whose head proposes the decision: for the province, its Sở Nội vụ (the
+    emulation office that gathers the dossiers); None for another issuer."""
+    if issuing.kind != "province":
+        return None
+    home = nfc(HOME_AFFAIRS).casefold()
+    found = [u for u in repo.load_all(session, "units")
+             if u.parent == issuing.code and nfc(u.name).casefold() == home]
+    return found[0] if found else None
 
 
 def decision(session: Session, year: int, unit: str | None) -> Source:
-    """The commendation decision of `year`: `unit` is a decision's code or its issuing unit's;
-    None, or a unit with several, takes the lowest-numbered. Numbered as recorded (else by the
-    register). RecordError when there is none or it names an unknown nomination."""
+    """The commendation decision of `year`: `unit` is a decision's code, or its issuing unit's
+    when it issued only one; None when the year has only one (else RecordError listing the
+    codes). Numbered as recorded (else by the register). RecordError when there is none, it
+    names an unknown nomination, or one it may not confer (jobs.nominations.check_decision)."""
     from .sources import Source
 
-    d = _decision_of(session, year, unit)
+    d = nomination_jobs.decision_of(session, year, unit)
     issuing, uid = _unit(session, d.unit)
     nominations, problems = [], []
     for code in d.nominations:
@@ -295,21 +299,17 @@ def decision(session: Session, year: int, unit: str | None) -> Source:
     _required(problems)
     if not nominations:
         raise RecordError.one(f"quyết định {d.code} chưa nêu đề nghị nào", field="đề nghị")
+    _required(nomination_jobs.check_decision(session, d, nominations).refused)
     people: dict[str, Person] = {}
     units: dict[str, Unit] = {issuing.code: issuing}
-    submissions = []
     for proposer in dict.fromkeys(n.unit for n in nominations):
         found = unit_nominations(session, proposer, year)
         people |= found.people
         units |= found.units
-        entry = register.find(session, kind="submission", record_key=submission_key(year, proposer))
-        if entry is not None:
-            submissions.append({"unit": proposer, "symbol": entry.symbol,
-                                "date": short_date(entry.date)})
     parent = repo.unit(session, issuing.parent) if issuing.parent else None
     return Source(
         args={"decision": d, "unit": issuing, "parent": parent, "nominations": nominations,
-              "people": people, "units": units, "submissions": submissions},
+              "people": people, "units": units, "office": _office(session, issuing)},
         unit_id=uid, year=d.date.year, date=d.date,
         subject=d.subject or f"Quyết định khen thưởng năm {year}",
         record_key=f"decision:{d.code}", fixed_number=d.number,

@@ -95,26 +95,69 @@ def test_numbers_come_from_the_register_and_are_kept_on_rebuilding(example_db, h
                for p in nominees.paragraphs)
 
 
-def test_a_nominee_short_of_the_votes_is_left_out_with_the_reason(example_db, home):
-    made = build_dossier("SGDDT", 2024, url=example_db, pdf=False)
-    [(code, reason)] = [(o.code, o.reason) for o in made.left_out]
-    assert code == "DN2024-002"
-    assert reason.startswith("Không đạt: 8/9 thành viên đồng ý (88,9%)") and "90%" in reason
-    assert [p.title_vi for p in made.parts][3:] == [
-        "Báo cáo thành tích: Nghiêm Diệu Trang (Lao động tiên tiến)"]
-
-
 def test_with_provincial_honours_the_dossier_goes_up_without_the_heads_own(example_db, home):
     made = build_dossier("SNV", 2024, url=example_db, pdf=False)
     assert [(o.code, o.reason) for o in made.left_out] == [
-        ("DN2024-014", "Chiến sĩ thi đua cơ sở do Giám đốc Sở Nội vụ quyết định theo thẩm quyền, "
-                       "không trình cấp tỉnh"),
-        ("DN2024-015", "Lao động tiên tiến do Giám đốc Sở Nội vụ quyết định theo thẩm quyền, "
-                       "không trình cấp tỉnh"),
+        ("DN2024-014", "Chiến sĩ thi đua cơ sở thuộc thẩm quyền Thủ trưởng đơn vị (Giám đốc Sở Nội "
+                       "vụ quyết định), không trình cấp trên"),
+        ("DN2024-015", "Lao động tiên tiến thuộc thẩm quyền Thủ trưởng đơn vị (Giám đốc Sở Nội vụ "
+                       "quyết định), không trình cấp trên"),
     ]
     assert made.parts[0].title_vi == "Tờ trình số 02/TTr-SNV"
     assert [p.title_vi for p in made.parts][3:] == [
         "Báo cáo thành tích: Sở Nội vụ (Tập thể lao động xuất sắc)"]
+    with zipfile.ZipFile(made.zip_path) as package:
+        reports = [n for n in package.namelist() if n.startswith("04-")]
+    assert reports == ["04-bao-cao-thanh-tich-01-so-noi-vu.docx"]
+
+
+def _texts(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("unit", "proposed", "own", "ineligible"),
+    [
+        ("H-MOCCHAU", "02 tập thể", "01 tập thể", "01 cá nhân"),
+        ("SNV", "01 tập thể", "02 cá nhân", None),
+    ],
+)
+def test_the_minutes_propose_upward_exactly_whom_the_submission_and_list_carry(
+    example_db, home, unit, proposed, own, ineligible
+):
+    made = build_dossier(unit, 2024, url=example_db, pdf=False)
+    submission, nominees, minutes = (_texts(p.docx_path) for p in made.parts[:3])
+    assert f"- Đề nghị cấp trên khen thưởng: {proposed};" in minutes
+    [heads_own] = [t for t in minutes if t.startswith("- Thuộc thẩm quyền Thủ trưởng đơn vị")]
+    assert heads_own[:-1].endswith(f"xem xét, khen thưởng: {own}")
+    if ineligible:
+        assert ("- Đạt tỷ lệ phiếu đồng ý nhưng chưa đủ tiêu chuẩn theo quy định, không đề nghị "
+                f"khen thưởng: {ineligible}.") in minutes
+    assert f"Tổng số: {proposed} (có danh sách kèm theo)." in submission
+    assert f"Tổng số: {proposed}." in nominees
+    assert len(made.parts) - 3 == int(proposed[:2])  # one report per nominee going up
+
+
+def test_a_unit_with_none_going_up_is_refused_with_each_ones_reason(example_db, home):
+    with pytest.raises(RecordError) as caught:
+        build_dossier("SGDDT", 2024, url=example_db, pdf=False)
+    message = str(caught.value)
+    assert ("không có đề nghị nào của Sở Giáo dục và Đào tạo năm 2024 đạt tỷ lệ phiếu đồng ý, đủ "
+            "điều kiện và thuộc thẩm quyền khen thưởng của cấp trên") in message
+    assert "DN2024-002 (Trần Thị Ánh): Không đạt: 8/9 thành viên đồng ý (88,9%)" in message
+    assert ("DN2024-020 (Nghiêm Diệu Trang): Lao động tiên tiến thuộc thẩm quyền Thủ trưởng đơn "
+            "vị (Giám đốc Sở Giáo dục và Đào tạo quyết định)") in message
+    assert nothing_written(example_db, "SGDDT", home)
+
+
+def test_a_nominee_the_records_cannot_judge_goes_in_with_a_warning(example_db, home):
+    made = build_dossier("SNNPTNT", 2024, url=example_db, pdf=False)
+    assert [p.title_vi for p in made.parts][3:] == [
+        "Báo cáo thành tích: Lò Văn Anh (Chiến sĩ thi đua cấp tỉnh)"]
+    [warning] = made.warnings
+    assert warning.startswith("DN2024-004 Lò Văn Anh (Chiến sĩ thi đua cấp tỉnh): chưa đủ dữ "
+                              "liệu để xét điều kiện — chưa rõ tiêu chí “Có 03 lần liên tục đạt "
+                              "danh hiệu Chiến sĩ thi đua cơ sở” (Thiếu hồ sơ danh hiệu năm 2023")
 
 
 def nothing_written(url: str, unit: str, home: Path) -> bool:
@@ -161,16 +204,38 @@ def test_a_nominee_without_report_sections_stops_everything(example_db, home):
 
 
 def test_the_decision_renders_through_the_register_with_its_recorded_number(example_db, home):
-    build_dossier("SYT", 2024, url=example_db, pdf=False)  # its submission is cited
-    made = render_one("decision", 2024, url=example_db, output=home / "qd.docx")
+    made = render_one("decision", 2024, "QD2024-BKT", url=example_db, output=home / "qd.docx")
     assert (made.number, made.symbol) == (3215, "3215/QĐ-UBND")
     data = made.path.read_bytes()
     assert lint_docx(data) == []
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
-    assert "Giám đốc Sở Y tế tại Tờ trình số 02/TTr-SYT ngày 02/12/2024" in text
+    assert "Xét đề nghị của Giám đốc Sở Nội vụ.\n" in text
     assert "26.910.000 đồng (Bằng chữ: Hai mươi sáu triệu chín trăm mười nghìn đồng)" in text
     titles = render_one("decision", 2024, "QD2024-DHTD", url=example_db, output=home / "qd2.docx")
     assert titles.symbol == "3216/QĐ-UBND"
+
+
+def test_the_decision_reads_the_same_before_and_after_the_units_dossiers(example_db, home):
+    before = render_one("decision", 2024, "QD2024-BKT", url=example_db).path.read_bytes()
+    build_dossier("SYT", 2024, url=example_db, pdf=False)  # numbers a Tờ trình of Sở Y tế
+    again = render_one("decision", 2024, "QD2024-BKT", url=example_db)
+    assert again.skipped and again.path.read_bytes() == before
+
+
+def test_the_decision_is_refused_when_it_confers_what_it_may_not(example_db, home):
+    with db.transaction(example_db) as session:
+        [d] = repo.load_all(session, "decisions", code="QD2024-BKT")
+        repo.save_decision(session, d.model_copy(update={
+            "nominations": [*d.nominations, "DN2024-010", "DN2024-025"]}))
+    with pytest.raises(RecordError) as caught:
+        render_one("decision", 2024, "QD2024-BKT", url=example_db)
+    assert [p.message.split(":")[0] for p in caught.value.problems] == [
+        "quyết định QD2024-BKT không thể khen thưởng DN2024-010 Vì Văn Ân (Bằng khen của Chủ tịch "
+        "Ủy ban nhân dân tỉnh)",
+        "quyết định QD2024-BKT không thể khen thưởng DN2024-025 Ủy ban nhân dân xã Mường Sang "
+        "(Tập thể lao động tiên tiến)",
+    ]
+    assert register_lines(example_db, "UBND-TINH") == []
 
 
 @pytest.fixture
@@ -180,16 +245,38 @@ def cli_env(example_db: str, home: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 
 
 def test_the_command_line_builds_a_dossier_and_renders_the_decision(cli_env):
-    result = CliRunner().invoke(main, ["dossier", "SGDDT", "--year", "2024", "--output",
+    result = CliRunner().invoke(main, ["dossier", "SNNPTNT", "--year", "2024", "--output",
                                        str(cli_env / "ho-so")])
     assert result.exit_code == 0, result.output
-    assert "Tờ trình số 02/TTr-HĐTĐKT:" in result.output  # a base-level title: to its head
-    assert "Không đưa vào hồ sơ: DN2024-002" in result.output
+    assert "Tờ trình số 02/TTr-SNNPTNT:" in result.output
+    assert "Không đưa vào hồ sơ: DN2024-023" in result.output
+    assert ("Cảnh báo: DN2024-004 Lò Văn Anh (Chiến sĩ thi đua cấp tỉnh): chưa đủ dữ liệu để xét "
+            "điều kiện — chưa rõ tiêu chí “Có 03 lần liên tục") in result.output
     assert "Tệp nén:" in result.output and (cli_env / "ho-so").is_dir()
-    decided = CliRunner().invoke(main, ["render", "decision", "--year", "2024", "--output",
-                                        str(cli_env / "qd.docx")])
+    decided = CliRunner().invoke(main, ["render", "decision", "--year", "2024", "--unit",
+                                        "QD2024-BKT", "--output", str(cli_env / "qd.docx")])
     assert decided.exit_code == 0, decided.output
-    assert "Số 3215/QĐ-UBND" in decided.output
+    assert "Số 3215/QĐ-UBND" in decided.output and "Cảnh báo" not in decided.output
+
+
+def test_the_command_line_asks_which_decision_when_the_year_has_several(cli_env):
+    result = CliRunner().invoke(main, ["render", "decision", "--year", "2024"])
+    assert result.exit_code == 1
+    assert "năm 2024 có 2 quyết định khen thưởng (QD2024-BKT, QD2024-DHTD)" in result.output
+    helped = CliRunner().invoke(main, ["render", "--help"])
+    assert "mã quyết định với decision" in " ".join(helped.output.split())
+
+
+def test_the_command_line_warns_of_a_decisions_nominee_it_cannot_judge(cli_env, example_db):
+    with db.transaction(example_db) as session:
+        [d] = repo.load_all(session, "decisions", code="QD2024-DHTD")
+        repo.save_decision(session, d.model_copy(update={
+            "nominations": [*d.nominations, "DN2024-004"]}))
+    result = CliRunner().invoke(main, ["render", "decision", "--year", "2024", "--unit",
+                                       "QD2024-DHTD"])
+    assert result.exit_code == 0, result.output
+    assert "Số 3216/QĐ-UBND" in result.output
+    assert "Cảnh báo: DN2024-004 Lò Văn Anh (Chiến sĩ thi đua cấp tỉnh)" in result.output
 
 
 def test_the_command_line_shows_a_refusal_as_a_message(cli_env):

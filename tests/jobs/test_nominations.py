@@ -1,5 +1,6 @@
 """Nominations as the jobs handle them: each example nomination judged as the rules say, a new
-proposal checked and saved, the report, the council's vote and who may enter the dossier."""
+proposal checked and saved, the report, the council's vote, who enters the dossier going up,
+and what a decision may confer."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from service.domain import ballot
 from service.domain.errors import RecordError
 from service.domain.records import CouncilVote, Nomination, ReportSection
 from service.jobs import nominations as jobs
@@ -284,27 +286,66 @@ def test_parse_names_each_wrong_field_in_vietnamese() -> None:
 def test_a_nominee_short_of_the_vote_stays_out(example_db, unit, short, words) -> None:
     with db.transaction(example_db) as session:
         candidates = jobs.dossier_candidates(session, unit, 2024)
-    out = {o.nomination.code: o for o in candidates.excluded}
+    out = {o.nomination.code: o for o in candidates.excluded if o.route == ballot.SHORT}
     assert list(out) == [short]
     assert out[short].reason.startswith("Không đạt: ") and words in out[short].reason
     assert "Điều 30 khoản 7" in out[short].reason
     assert all(c.vote.passed for c in candidates.included)
 
 
-def test_the_dossier_takes_who_won_the_vote_unless_found_ineligible(example_db) -> None:
+@pytest.mark.parametrize(
+    ("honour", "passed", "outcome", "route"),
+    [
+        ("BKT", False, "eligible", ballot.SHORT),
+        ("BKT", True, "not_eligible", ballot.INELIGIBLE),
+        ("LDTT", True, "not_eligible", ballot.INELIGIBLE),
+        ("LDTT", True, "eligible", ballot.OWN),
+        ("GK", True, "unknown", ballot.OWN),
+        ("TTLDTT", True, "eligible", ballot.OWN),
+        ("BKT", True, "unknown", ballot.UP),  # the council vouched: up, with a warning
+        ("CSTDT", True, "eligible", ballot.UP),
+    ],
+)
+def test_after_the_ballot_a_nomination_goes_up_stays_with_the_head_or_nowhere(
+    honour, passed, outcome, route
+) -> None:
+    assert ballot.route(honour, passed, outcome) == route
+
+
+def test_the_dossier_takes_who_won_the_vote_is_not_ineligible_and_goes_up(example_db) -> None:
     with db.transaction(example_db) as session:
         units = sorted({n.unit for n in load_all(session, "nominations")})
         split = [jobs.dossier_candidates(session, u, 2024) for u in units]
     excluded = {c.nomination.code: c for s in split for c in s.excluded}
     included = {c.nomination.code: c for s in split for c in s.included}
     assert len(excluded) + len(included) == 30
-    short = sorted(code for code, c in excluded.items() if not c.vote.passed)
-    assert short == ["DN2024-002", "DN2024-017"]
-    ineligible = sorted(code for code, c in excluded.items() if c.vote.passed)
-    assert ineligible == [f"DN2024-{c}" for c in ("003", "009", "010", "011", "012", "023", "024")]
+
+    def routed(route: str) -> list[str]:
+        return sorted(code[-3:] for code, c in excluded.items() if c.route == route)
+
+    assert routed(ballot.SHORT) == ["002", "017"]
+    assert routed(ballot.INELIGIBLE) == ["003", "009", "010", "011", "012", "023", "024"]
+    # the unit's head's own titles and Giấy khen stay in the unit, whatever the unit
+    assert routed(ballot.OWN) == ["013", "014", "015", "016", "018", "019", "020", "021", "025",
+                                  "030"]
     assert excluded["DN2024-003"].reason.startswith("Không đủ điều kiện: Có 03 lần liên tục")
-    # the records cannot decide these: the council vouched for them, they go in
-    assert {"DN2024-004", "DN2024-013", "DN2024-026", "DN2024-029"} <= set(included)
+    assert excluded["DN2024-025"].reason == (
+        "Tập thể lao động tiên tiến thuộc thẩm quyền Thủ trưởng đơn vị (Chủ tịch Ủy ban nhân dân "
+        "huyện Mộc Châu quyết định), không trình cấp trên")
+    assert sorted(code[-3:] for code in included) == [
+        "001", "004", "005", "006", "007", "008", "022", "026", "027", "028", "029"]
+    assert all(c.going_up and c.route == ballot.UP for c in included.values())
+
+
+def test_a_nominee_going_up_that_the_records_cannot_judge_carries_a_warning(example_db) -> None:
+    with db.transaction(example_db) as session:
+        candidates = jobs.dossier_candidates(session, "SNNPTNT", 2024)
+    assert [c.nomination.code for c in candidates.included] == ["DN2024-004"]
+    assert candidates.warnings == [
+        "DN2024-004 Lò Văn Anh (Chiến sĩ thi đua cấp tỉnh): chưa đủ dữ liệu để xét điều kiện — "
+        "chưa rõ tiêu chí “Có 03 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở” (Thiếu hồ sơ "
+        "danh hiệu năm 2023: không đủ dữ liệu để kết luận). Cần xác nhận các tiêu chí này trước "
+        "khi khen thưởng."]
 
 
 def test_without_minutes_nobody_enters_the_dossier(example_db) -> None:
@@ -316,3 +357,74 @@ def test_without_minutes_nobody_enters_the_dossier(example_db) -> None:
     with db.transaction(example_db) as session:
         candidates = jobs.dossier_candidates(session, "BTDKT", 2024)
     assert candidates.excluded[0].reason.startswith("Chưa có biên bản họp hội đồng")
+
+
+# --- the decision -----------------------------------------------------------------------------
+
+
+def _decide(url: str, code: str, nominations: list[str]) -> None:
+    from service.store import repository
+
+    with db.transaction(url) as session:
+        [decision] = load_all(session, "decisions", code=code)
+        repository.save_decision(session, decision.model_copy(update={"nominations": nominations}))
+
+
+def _check(url: str, code: str) -> jobs.DecisionCheck:
+    with db.transaction(url) as session:
+        decision = jobs.decision_of(session, 2024, code)
+        nominations = [n for c in decision.nominations
+                       for n in load_all(session, "nominations", code=c)]
+        return jobs.check_decision(session, decision, nominations)
+
+
+def test_the_example_decisions_confer_only_what_they_may(example_db) -> None:
+    for code in ("QD2024-BKT", "QD2024-DHTD"):
+        assert _check(example_db, code) == jobs.DecisionCheck([], [])
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("DN2024-010", "DN2024-010 Vì Văn Ân (Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh): "
+                       "Không đủ điều kiện"),
+        ("DN2024-025", "DN2024-025 Ủy ban nhân dân xã Mường Sang (Tập thể lao động tiên tiến): "
+                       "Tập thể lao động tiên tiến thuộc thẩm quyền Thủ trưởng đơn vị (Chủ tịch "
+                       "Ủy ban nhân dân huyện Mộc Châu quyết định), không thuộc thẩm quyền Chủ "
+                       "tịch Ủy ban nhân dân tỉnh Sơn La"),
+        ("DN2024-015", "DN2024-015 Đỗ Văn Đạt (Lao động tiên tiến): Lao động tiên tiến thuộc thẩm "
+                       "quyền Thủ trưởng đơn vị (Giám đốc Sở Nội vụ quyết định)"),
+        ("DN2024-030", "(Giấy khen): Giấy khen thuộc thẩm quyền Thủ trưởng đơn vị (Chủ tịch Ủy "
+                       "ban nhân dân huyện Mai Sơn quyết định)"),
+        ("DN2024-002", "DN2024-002 Trần Thị Ánh (Chiến sĩ thi đua cấp tỉnh): Không đạt: 8/9 thành "
+                       "viên đồng ý"),
+    ],
+)
+def test_the_province_refuses_to_confer_what_it_may_not(example_db, code, words) -> None:
+    _decide(example_db, "QD2024-BKT", ["DN2024-005", code])
+    found = _check(example_db, "QD2024-BKT")
+    [problem] = found.refused
+    assert str(problem).startswith("trường “đề nghị”: quyết định QD2024-BKT không thể khen "
+                                   "thưởng DN2024-")
+    assert words in str(problem)
+
+
+def test_a_nomination_the_records_cannot_judge_is_conferred_with_a_warning(example_db) -> None:
+    _decide(example_db, "QD2024-DHTD", ["DN2024-001", "DN2024-004"])
+    found = _check(example_db, "QD2024-DHTD")
+    assert found.refused == []
+    [warning] = found.warnings
+    assert warning.startswith("DN2024-004 Lò Văn Anh (Chiến sĩ thi đua cấp tỉnh): chưa đủ dữ "
+                              "liệu để xét điều kiện — chưa rõ tiêu chí “Có 03 lần liên tục")
+    assert jobs.decision_warnings(2024, "QD2024-DHTD", example_db) == [warning]
+
+
+def test_a_year_with_several_decisions_needs_the_decisions_code(example_db) -> None:
+    with db.transaction(example_db) as session:
+        with pytest.raises(RecordError) as caught:
+            jobs.decision_of(session, 2024, None)
+        assert "năm 2024 có 2 quyết định khen thưởng (QD2024-BKT, QD2024-DHTD)" in str(
+            caught.value)
+        with pytest.raises(RecordError, match="QD2024-BKT, QD2024-DHTD"):
+            jobs.decision_of(session, 2024, "UBND-TINH")  # its issuer issued both
+        assert jobs.decision_of(session, 2024, "QD2024-DHTD").number == 3216

@@ -200,9 +200,30 @@ def test_the_dossier_page_keeps_out_the_nominee_short_of_the_vote(client, login)
     login("admin")
     html = _page(client, "/nominations/dossier?unit=SGDDT&year=2024")
     included, excluded = html.split("Không đưa vào hồ sơ")
-    assert "DN2024-020" in included and "DN2024-002" not in included
+    assert "Đưa vào hồ sơ (0)" in included and "DN2024-002" not in included
     assert "DN2024-002" in excluded
     assert "8/9 thành viên đồng ý (88,9%)" in excluded and "cần ít nhất 90%" in excluded
+
+
+def test_the_dossier_page_takes_only_what_goes_up_as_the_dossier_does(client, login) -> None:
+    # the same rule as the dossier job: Sở Nội vụ's own titles are its head's to confer
+    login("admin")
+    html = _page(client, "/nominations/dossier?unit=SNV&year=2024")
+    included, excluded = html.split("Không đưa vào hồ sơ")
+    assert "Đưa vào hồ sơ (1)" in included and "DN2024-022" in included
+    assert "DN2024-014" not in included and "DN2024-015" not in included
+    assert "Không đưa vào hồ sơ (2)" in html
+    assert excluded.count("thuộc thẩm quyền Thủ trưởng đơn vị (Giám đốc Sở Nội vụ quyết "
+                          "định), không trình cấp trên") == 2
+
+
+def test_the_dossier_page_names_the_criteria_it_cannot_tell(client, login) -> None:
+    login("admin")
+    html = _page(client, "/nominations/dossier?unit=SNNPTNT&year=2024")
+    assert "Đưa vào hồ sơ (1)" in html
+    assert ("DN2024-004 Lò Văn Anh (Chiến sĩ thi đua cấp tỉnh): chưa đủ dữ liệu để xét điều "
+            "kiện — chưa rõ tiêu chí “Có 03 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở”"
+            ) in html
 
 
 @pytest.fixture

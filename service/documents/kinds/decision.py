@@ -3,9 +3,12 @@ awarded and their reward money: template and context.
 
 The grounds (Căn cứ) are taken by the decision's date: the Law on local government in force
 (LOCAL_GOVERNMENT), the emulation Law and its detailing decree in force (domain.law), the
-province's own regulation (REGULATIONS). The annexed list groups people by the unit that
-proposed them, the unit's name in one cell merged down beside its people (w:vMerge, set in
-the template's row as `{{ row.merge }}`: `restart` on a unit's first line, `continue` after).
+province's own regulation (REGULATIONS). The proposal (Xét đề nghị) is the provincial
+emulation office's head's (Giám đốc Sở Nội vụ, who gathers the units' dossiers), the same at
+every render. The annexed list has one table per honour; in each, collectives, then people,
+then households (the nominee list's order), each kind by the unit that proposed them and then
+by name, the unit's name in one cell merged down beside its lines (w:vMerge, set in the
+template's row as `{{ row.merge }}`: `restart` on a unit's first line, `continue` after).
 """
 
 from __future__ import annotations
@@ -166,13 +169,13 @@ def build_template() -> Document:
     add_paragraph(doc, "QUYẾT ĐỊNH:", size=14, bold=True, space_before=6)
     add_paragraph(doc, size=6)
     nm.rich_body(doc, "articles")
-    nm.kept_whole(footer_table(
+    footer_table(
         doc,
         recipients="recipient_lines",
         signer_lines="signer_lines",
         signer_name="signer_name",
         copy_mark="copy_mark",
-    ))
+    )
     annex_heading(doc, heading="annex_heading", title="annex_title", note="annex_note")
     add_tag(doc, "{%p for table in annex_tables %}")
     with only_if(doc, "table.heading"):
@@ -221,13 +224,14 @@ def build_context(
     nominations: Sequence[Nomination],
     people: Mapping[str, Person],
     units: Mapping[str, Unit],
-    submissions: Sequence[Mapping[str, str]],
+    office: Unit | None,
     number: int,
 ) -> dict:
     """Returns the decision's variables: `unit` issues `decision` conferring `nominations`
-    (in the decision's order), each paid coefficient × base salary in force on the decision's
-    date, rounded as the decree then in force says. `submissions`: the proposing units'
-    numbered submissions (`unit`, `symbol`, `date` as dd/mm/yyyy), cited in `Xét đề nghị`.
+    (listed by honour, kind, proposing unit in the decision's order, name), each paid
+    coefficient × base salary in force on the decision's date, rounded as the decree then in
+    force says. `office`: the unit whose head proposes the decision (Sở Nội vụ for the
+    province), cited in `Xét đề nghị`; None cites the issuing unit's emulation council.
     RecordError (domain.law) for an honour without a reward; ValueError for a bad signer."""
     symbol = number_and_symbol(number, TYPE_CODE, unit.abbreviation)
     parent_line, agency = nm.agency_lines(unit, parent)
@@ -247,7 +251,7 @@ def build_context(
         "type_name": "QUYẾT ĐỊNH",
         "subject": subject,
         "authority": upper_vn(issuer),
-        "grounds": _grounds(decision, unit, nominations, units, submissions),
+        "grounds": _grounds(decision, unit, office),
         "articles": _articles(decision, unit, forms, total),
         "recipient_lines": recipient_lines(
             ["Như Điều 3", "Chủ tịch, các Phó Chủ tịch " + _committee_short(unit),
@@ -271,24 +275,14 @@ def _committee_short(unit: Unit) -> str:
     return unit.short_name or unit.name
 
 
-def _grounds(
-    decision: Decision,
-    unit: Unit,
-    nominations: Sequence[Nomination],
-    units: Mapping[str, Unit],
-    submissions: Sequence[Mapping[str, str]],
-) -> list[dict]:
+def _grounds(decision: Decision, unit: Unit, office: Unit | None) -> list[dict]:
+    """Returns the Căn cứ lines, then `Xét đề nghị của Giám đốc Sở Nội vụ.`: the office's head
+    alone, as Sơn La's decisions cite it when no Tờ trình of the office is on record (the
+    register holds none: the units' own Tờ trình go to the office, not to the decision)."""
     lines = [nm.item(f"Căn cứ {text};", italic=True)
              for text in grounds_in_force(decision.date, unit.place)]
-    cited = {s["unit"]: s for s in submissions}
-    proposers = list(dict.fromkeys(n.unit for n in nominations))
-    parts = []
-    for code in proposers:
-        who = nm.head_title(units[code]) if code in units else code
-        found = cited.get(code)
-        parts.append(f"{who} tại Tờ trình số {found['symbol']} ngày {found['date']}"
-                     if found else who)
-    lines.append(nm.item(f"Xét đề nghị của {'; '.join(parts)}.", italic=True))
+    who = nm.head_title(office) if office is not None else nm.council_name(unit)
+    lines.append(nm.item(f"Xét đề nghị của {who}.", italic=True))
     return lines
 
 
@@ -334,22 +328,23 @@ def _table(
     several: bool,
     index: int,
 ) -> dict:
-    """Returns one honour's table: its people grouped by proposing unit (in the decision's
-    order of units), collectives and households first, then people in name order."""
-    by_unit: dict[str, list[Nomination]] = {}
-    for n in group:
-        by_unit.setdefault(n.unit, []).append(n)
+    """Returns one honour's table: collectives, people, then households (the nominee list's
+    order), each kind by proposing unit (in the decision's order of units), then by name; a
+    unit's cell merged down its consecutive lines."""
+    position = {code: i for i, code in enumerate(dict.fromkeys(n.unit for n in group))}
+    ordered = sorted(nm.in_list_order(group, people, units),  # stable: names stay in order
+                     key=lambda n: (nm.KIND_ORDER.index(n.nominee_kind), position[n.unit]))
     rows = []
-    for unit_code, members in by_unit.items():
-        proposer = units[unit_code].name if unit_code in units else unit_code
-        for position, n in enumerate(nm.in_list_order(members, people, units)):
-            rows.append({
-                "number": str(len(rows) + 1),
-                "unit": proposer if position == 0 else "",
-                "merge": "restart" if position == 0 else "continue",
-                "name": _awarded(n, people, units),
-                "amount": format_money(amounts[n.code]),
-            })
+    for i, n in enumerate(ordered):
+        first = i == 0 or ordered[i - 1].unit != n.unit
+        proposer = units[n.unit].name if n.unit in units else n.unit
+        rows.append({
+            "number": str(i + 1),
+            "unit": proposer if first else "",
+            "merge": "restart" if first else "continue",
+            "name": _awarded(n, people, units),
+            "amount": format_money(amounts[n.code]),
+        })
     subtotal = sum(amounts[n.code] for n in group)
     return {
         "heading": f"{_ROMAN[index - 1]}. {nm.honour_phrase(code)[:1].upper()}"

@@ -1,6 +1,7 @@
 """The minutes of a unit's emulation council meeting (biên bản họp Hội đồng Thi đua - Khen
-thưởng): who met, the ballot on each nominee against the law's threshold, signed by the
-secretary and the chair side by side."""
+thưởng): who met, the ballot on each nominee against the law's threshold, the conclusion (who
+is proposed to the province, who is the unit's head's to reward, who falls short), signed by
+the secretary and the chair side by side."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from fractions import Fraction
 from docx.document import Document
 
 from service.domain import law
+from service.domain import ballot as ballots
 from service.domain.ballot import BallotLine, ballot
 from service.domain.records import CouncilVote, Nomination, Person, Unit
 from service.vnformat.dates import date_words, header_date
@@ -55,8 +57,10 @@ VARIABLES: tuple[Variable, ...] = (
     ),
     Variable(
         "closing",
-        "Các đoạn sau bảng: tỷ lệ cần đạt theo quy định, kết luận, thời gian kết thúc",
-        ["Tỷ lệ phiếu đồng ý cần đạt …", "Cuộc họp kết thúc …"],
+        "Các đoạn sau bảng: tỷ lệ cần đạt theo quy định, kết luận (đề nghị cấp trên khen "
+        "thưởng, thuộc thẩm quyền Thủ trưởng đơn vị, không đạt số phiếu), thời gian kết thúc",
+        ["Tỷ lệ phiếu đồng ý cần đạt …", "- Đề nghị cấp trên khen thưởng: 02 tập thể;",
+         "Cuộc họp kết thúc …"],
     ),
     *nm.signature_variables("secretary", "thư ký", ["THƯ KÝ"], "", "Lò Văn Chỉnh"),
     *nm.signature_variables("chair", "người chủ trì", ["CHỦ TRÌ"], "", "Đào Trọng Thịnh"),
@@ -106,11 +110,15 @@ def build_context(
     number: int,
     opened_at: str = "",
     closed_at: str = "",
+    routes: Mapping[str, str] | None = None,
 ) -> dict:
     """Returns the minutes' variables: `unit`'s council met as `vote` records and voted on
     `nominations` (each judged by the threshold in force on the meeting's date); `opened_at`,
-    `closed_at` (`08 giờ 00`) when the record has them. RecordError (domain) when a nomination
-    has no vote; ValueError (vnformat) for a bad symbol."""
+    `closed_at` (`08 giờ 00`) when the record has them. `routes` (nomination code →
+    domain.ballot UP, OWN, INELIGIBLE, SHORT) is where each goes after the vote, as the dossier
+    decides it, so the conclusion counts what the submission carries; a code it lacks is
+    routed by its vote and honour alone. RecordError (domain) when a nomination has no vote;
+    ValueError (vnformat) for a bad symbol."""
     lines = ballot(vote, nominations)
     parent_line, agency = nm.agency_lines(unit, parent)
     return {
@@ -122,7 +130,7 @@ def build_context(
         "subject": subject(unit, vote.year),
         "opening": _opening(vote, unit, nominations, opened_at),
         "ballot_rows": [_row(i, line, people, units) for i, line in enumerate(lines, start=1)],
-        "closing": _closing(vote, lines, closed_at),
+        "closing": _closing(vote, unit, lines, closed_at, routes or {}),
         **nm.signatures(secretary=(["THƯ KÝ"], "", vote.secretary),
                         chair=(["CHỦ TRÌ"], "", vote.chair)),
     }
@@ -180,29 +188,53 @@ def _opening(
     return items
 
 
-def _closing(vote: CouncilVote, lines: Sequence[BallotLine], closed_at: str) -> list[dict]:
+def _closing(
+    vote: CouncilVote,
+    unit: Unit,
+    lines: Sequence[BallotLine],
+    closed_at: str,
+    routes: Mapping[str, str],
+) -> list[dict]:
     rules: dict[str, law.VoteRule] = {}
     for line in lines:
         rules.setdefault(line.nomination.honour, line.rule)
     needed = "; ".join(f"{nm.honour_name(code)}: {threshold(rule)}" for code, rule in rules.items())
     citation = next(iter(rules.values())).citation if rules else ""
-    passed = [line.nomination for line in lines if line.passes]
-    failed = [line.nomination for line in lines if not line.passes]
-    conclusion = (
-        f"Hội đồng thống nhất đề nghị khen thưởng {nm.counts_phrase(passed)} đạt tỷ lệ phiếu "
-        "đồng ý theo quy định"
-        if passed
-        else "Không có đề nghị nào đạt tỷ lệ phiếu đồng ý theo quy định"
-    )
-    if failed:
-        conclusion += (f"; {nm.counts_phrase(failed)} không đạt tỷ lệ phiếu đồng ý nên không "
-                       "đề nghị khen thưởng")
     ended = f"vào hồi {closed_at} cùng ngày" if closed_at else "cùng ngày"
     return [
         nm.item(f"Tỷ lệ phiếu đồng ý cần đạt so với tổng số thành viên Hội đồng ({citation}): "
                 f"{needed}."),
         nm.item("IV. KẾT LUẬN", bold=True),
-        nm.item(f"{conclusion}."),
+        *_conclusion(unit, lines, routes),
         nm.item(f"Cuộc họp kết thúc {ended}. Biên bản đã được thông qua trước Hội đồng, các "
                 "thành viên dự họp nhất trí với nội dung biên bản./.", keep=True),
+    ]
+
+
+def _conclusion(
+    unit: Unit, lines: Sequence[BallotLine], routes: Mapping[str, str]
+) -> list[dict]:
+    """Returns `Hội đồng thống nhất:` and one line per outcome that has nominees: proposed to
+    the province (as many as the submission carries), the unit's head's to reward, won the
+    vote but short of the criteria, short of the votes."""
+    groups: dict[str, list[Nomination]] = {}
+    for line in lines:
+        n = line.nomination
+        where = routes.get(n.code) or ballots.route(n.honour, line.passes, "unknown")
+        groups.setdefault(where, []).append(n)
+    if not groups.keys() - {ballots.SHORT}:
+        return [nm.item("Không có đề nghị nào đạt tỷ lệ phiếu đồng ý theo quy định nên Hội đồng "
+                        "không đề nghị khen thưởng.")]
+    said = {
+        ballots.UP: "Đề nghị cấp trên khen thưởng",
+        ballots.OWN: "Thuộc thẩm quyền Thủ trưởng đơn vị, đề nghị "
+                     f"{nm.head_title(unit)} xem xét, khen thưởng",
+        ballots.INELIGIBLE: "Đạt tỷ lệ phiếu đồng ý nhưng chưa đủ tiêu chuẩn theo quy định, "
+                            "không đề nghị khen thưởng",
+        ballots.SHORT: "Không đạt số phiếu đồng ý theo quy định, không đề nghị khen thưởng",
+    }
+    found = [(text, groups[where]) for where, text in said.items() if where in groups]
+    return [nm.item("Hội đồng thống nhất:")] + [
+        nm.item(f"- {text}: {nm.counts_phrase(group)}{';' if i < len(found) else '.'}")
+        for i, (text, group) in enumerate(found, start=1)
     ]

@@ -3,7 +3,8 @@ template and context.
 
 It is part of the submission, not a document of its own: its header carries the submission's
 number and date, and the note under its title ties it to the submission. Rows are grouped by
-the honour proposed; within each, collectives, households, then people in Vietnamese name order.
+the honour proposed; within each, collectives, people, then households, each in Vietnamese name
+order (nominees.in_list_order: the decision's order too).
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def build_template() -> Document:
     add_paragraph(doc, size=6)
     annex_table(doc, COLUMNS, "row in rows")
     add_paragraph(doc, size=6)
-    add_paragraph(doc, "{{ total_line }}", style=BODY_STYLE_NAME, align=None)
+    total = add_paragraph(doc, "{{ total_line }}", style=BODY_STYLE_NAME, align=None)
+    total.paragraph_format.keep_with_next = True  # not alone above the signature
     nm.signature_table(doc, (None, "signer"))
     return doc
 
@@ -99,16 +101,16 @@ def build_context(
     (nominees.submission_issuer: `head` for the unit, `chair` for its council)."""
     issuer = nm.submission_issuer(unit, parent, province, head, chair, nominations)
     symbol = number_and_symbol(submission_number, TYPE_CODE, issuer.abbreviation)
-    rows = []
-    for code, group in nm.by_honour(nominations):
-        for n in nm.in_list_order(group, people, units):
-            rows.append({
-                "number": str(len(rows) + 1),
-                "name": nm.nominee_name(n, people, units),
-                "post": nm.nominee_post(n, people, units),
-                "honour": nm.honour_name(code),
-                "summary": n.summary,
-            })
+    rows = [
+        {
+            "number": str(number),
+            "name": nm.nominee_name(n, people, units),
+            "post": nm.nominee_post(n, people, units),
+            "honour": nm.honour_name(n.honour),
+            "summary": n.summary,
+        }
+        for number, n in enumerate(nm.list_order(nominations, people, units), start=1)
+    ]
     phrases = [nm.honour_phrase(code) for code, _ in nm.by_honour(nominations)]
     return {
         "parent_agency": issuer.parent_line,

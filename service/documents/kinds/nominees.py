@@ -7,14 +7,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from docx.document import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 
+from service.domain.ballot import PROVINCE_CONFERS, conferred_above
 from service.domain.catalogue import BY_CODE, HONOURS, KIND_LABELS
 from service.domain.records import Nomination, Person, Unit
-from service.vnformat.names import sort_names
+from service.vnformat.names import name_sort_key
 from service.vnformat.signer import signer_lines
 from service.vnformat.text import nfc, upper_vn
 
@@ -25,6 +22,7 @@ from ..layout import (
     add_tag,
     borderless_table,
     fit_lines,
+    kept_whole,
 )
 from .base import Variable
 
@@ -34,7 +32,7 @@ _AGENCY_PT = 13  # LAYOUT.md: the issuing body's name, bold 13 pt, in the 65 mm 
 _WITH_PARENT_LINE = frozenset({"department", "agency"})
 _PEOPLES_COMMITTEES = frozenset({"province", "district", "commune"})
 _COMMITTEE = "Ủy ban nhân dân"
-PROVINCIAL = "Chủ tịch UBND tỉnh"  # catalogue `given_by` of the honours the province confers
+PROVINCIAL = PROVINCE_CONFERS  # catalogue `given_by` of the honours the province confers
 COUNCIL = "Hội đồng Thi đua - Khen thưởng"
 COUNCIL_ABBREVIATION = "HĐTĐKT"
 KIND_ORDER = ("collective", "individual", "household")  # how counts and lists are ordered
@@ -86,7 +84,7 @@ def head_signer(unit: Unit) -> list[str]:
 
 def provincial(code: str) -> bool:
     """Returns whether the province confers the honour (else the proposing unit's own head)."""
-    return BY_CODE[code].given_by == PROVINCIAL
+    return conferred_above(code)
 
 
 @dataclass(frozen=True)
@@ -161,17 +159,34 @@ def nominee_post(n: Nomination, people: Mapping[str, Person], units: Mapping[str
     return ""
 
 
+def _words_key(text: str) -> tuple[bytes, ...]:
+    """Returns a key ordering names word by word as a Vietnamese dictionary does (a unit's or a
+    household's name is not a person's: it is read from its first word)."""
+    return tuple(name_sort_key(word)[0] for word in text.split())
+
+
 def in_list_order(
     nominations: Iterable[Nomination], people: Mapping[str, Person], units: Mapping[str, Unit]
 ) -> list[Nomination]:
-    """Returns collectives, then households (as given), then people in Vietnamese name order."""
-    items = list(nominations)
-    people_first = [n for n in items if n.nominee_kind == "individual"]
-    return (
-        [n for n in items if n.nominee_kind == "collective"]
-        + [n for n in items if n.nominee_kind == "household"]
-        + sort_names(people_first, key=lambda n: people[n.person or ""].full_name)
-    )
+    """Returns collectives, then people, then households (KIND_ORDER); people in Vietnamese
+    name order (given name, middle, family), collectives and households by their names read
+    word by word. The one order of every list: the submission's, the decision's."""
+
+    def key(n: Nomination) -> tuple:
+        name = nominee_name(n, people, units)
+        by_name = name_sort_key(name) if n.nominee_kind == "individual" else _words_key(name)
+        return (KIND_ORDER.index(n.nominee_kind), by_name, n.code)
+
+    return sorted(nominations, key=key)
+
+
+def list_order(
+    nominations: Iterable[Nomination], people: Mapping[str, Person], units: Mapping[str, Unit]
+) -> list[Nomination]:
+    """Returns the nominations as lists print them: by honour (by_honour), each honour's in
+    `in_list_order`."""
+    return [n for _, group in by_honour(nominations)
+            for n in in_list_order(group, people, units)]
 
 
 def honour_name(code: str) -> str:
@@ -242,14 +257,16 @@ def item(
     return {"lead": lead, "text": text, "bold": bold, "italic": italic, "keep": keep}
 
 
-def rich_body(doc: Document, items: str) -> None:
+def rich_body(doc: Document, items: str, *, keep_last: bool = False) -> None:
     """Append one Body Text paragraph per item of the list `items` (see `item`): a bold lead
-    run, then the text run, bold, italic or upright; kept with the next one when `keep`."""
+    run, then the text run, bold, italic or upright; kept with the next one when `keep` (or,
+    with `keep_last`, when it is the last: the closing paragraph before a signature)."""
     add_tag(doc, f"{{%p for item in {items} %}}")
+    kept = "(item.keep or loop.last)" if keep_last else "item.keep"
     branches = [
-        ("item.keep and item.bold", True, {"bold": True}),
-        ("item.keep and item.italic", True, {"italic": True}),
-        ("item.keep", True, {}),
+        (f"{kept} and item.bold", True, {"bold": True}),
+        (f"{kept} and item.italic", True, {"italic": True}),
+        (kept, True, {}),
         ("item.bold", False, {"bold": True}),
         ("item.italic", False, {"italic": True}),
         ("", False, {}),
@@ -266,17 +283,6 @@ def rich_body(doc: Document, items: str) -> None:
         run.italic = fmt.get("italic")
     add_tag(doc, "{%p endif %}")
     add_tag(doc, "{%p endfor %}")
-
-
-def kept_whole(table: Table) -> Table:
-    """Returns `table` (a footer or signature table) made to stay on one page with the
-    paragraph before it: its row never splits, the spacer before it keeps with it."""
-    for row in table.rows:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    before = table._tbl.getprevious()
-    if before is not None and before.tag == qn("w:p"):
-        Paragraph(before, table._parent).paragraph_format.keep_with_next = True
-    return table
 
 
 # ---------------------------------------------------------------- signatures side by side

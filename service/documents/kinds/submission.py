@@ -74,13 +74,13 @@ def build_template() -> Document:
     add_paragraph(doc, "{{ addressee }}", size=14)
     add_paragraph(doc, size=6)
     nm.rich_body(doc, "body")
-    nm.kept_whole(footer_table(
+    footer_table(
         doc,
         recipients="recipient_lines",
         signer_lines="signer_lines",
         signer_name="signer_name",
         copy_mark="copy_mark",
-    ))
+    )
     return doc
 
 

@@ -1,6 +1,6 @@
 """Specs for the commendation decision (quyết định khen thưởng) kind: the grounds in force on its
-date, the articles, the reward money of each line and the total in words, the annexed list
-grouped by unit with the unit's cell merged down, the format."""
+date and the proposal, the articles, the reward money of each line and the total in words, the
+annexed list in the nominee list's order with the unit's cell merged down, the format."""
 
 from __future__ import annotations
 
@@ -24,11 +24,14 @@ SYT = Unit(code="SYT", name="Sở Y tế", kind="department", parent="UBND-TINH"
            abbreviation="SYT", head_title="Giám đốc")
 SNV = Unit(code="SNV", name="Sở Nội vụ", kind="department", parent="UBND-TINH", place="Sơn La",
            abbreviation="SNV", head_title="Giám đốc")
-UNITS = {u.code: u for u in (PROVINCE, SYT, SNV)}
+COMMUNE = Unit(code="X-CS", name="Ủy ban nhân dân xã Chiềng Sơn", kind="commune",
+               parent="SYT", place="Mộc Châu", abbreviation="UBND", head_title="Chủ tịch")
+UNITS = {u.code: u for u in (PROVINCE, SYT, SNV, COMMUNE)}
 PEOPLE = {p.code: p for p in (
     Person(code="P1", full_name="Cầm Thị Ánh", gender="nữ", unit="SYT", position="Bác sĩ"),
     Person(code="P2", full_name="Lò Văn Bình", gender="nam", unit="SYT", position="Dược sĩ"),
     Person(code="P3", full_name="Đỗ Văn Đạt", gender="nam", unit="SNV", position="Chuyên viên"),
+    Person(code="P4", full_name="Lê Văn An", gender="nam", unit="SYT", position="Kế toán"),
 )}
 ND98_DAY = dt.date(2024, 12, 27)
 ND152_DAY = dt.date(2025, 12, 15)
@@ -43,7 +46,6 @@ def nominate(code: str, unit: str, person: str, honour: str) -> Nomination:
 NOMINATIONS = [nominate("N1", "SYT", "P2", "CSTDCS"), nominate("N2", "SNV", "P3", "CSTDCS"),
                nominate("N3", "SYT", "P1", "CSTDCS")]
 SIGNER = Signer(name="Nguyễn Hữu Đạt", title="Phó Chủ tịch", authority="KT", on_behalf="Chủ tịch")
-SUBMISSIONS = [{"unit": "SYT", "symbol": "05/TTr-SYT", "date": "02/12/2024"}]
 
 
 def decision(on: dt.date = ND98_DAY, codes: list[str] | None = None) -> Decision:
@@ -51,9 +53,10 @@ def decision(on: dt.date = ND98_DAY, codes: list[str] | None = None) -> Decision
                     nominations=codes or [n.code for n in NOMINATIONS], subject="")
 
 
-def context(nominations: list[Nomination] = NOMINATIONS, on: dt.date = ND98_DAY) -> dict:
+def context(nominations: list[Nomination] = NOMINATIONS, on: dt.date = ND98_DAY,
+            office: Unit | None = SNV) -> dict:
     return build_context(decision(on, [n.code for n in nominations]), PROVINCE, None, nominations,
-                         PEOPLE, UNITS, SUBMISSIONS, 3215)
+                         PEOPLE, UNITS, office, 3215)
 
 
 def texts(items: list[dict]) -> list[str]:
@@ -89,11 +92,18 @@ def test_the_grounds_are_italic_and_those_in_force_on_the_decisions_date():
     assert "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;" in lines
     assert any(line.startswith("Căn cứ Nghị định số 98/2023/NĐ-CP") for line in lines)
     assert any("Quy chế Thi đua, khen thưởng tỉnh Sơn La" in line for line in lines)
-    assert lines[-1] == ("Xét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 05/TTr-SYT ngày "
-                         "02/12/2024; Giám đốc Sở Nội vụ.")
+    assert lines[-1] == "Xét đề nghị của Giám đốc Sở Nội vụ."
     later = grounds_in_force(ND152_DAY, "Sơn La")
     assert any(line.startswith("Nghị định số 152/2025/NĐ-CP") for line in later)
     assert not any("2015" in line for line in later)
+
+
+def test_the_proposal_is_the_emulation_offices_whatever_the_units_proposing():
+    # the same text at every render: no unit's Tờ trình that may or may not be numbered yet
+    alone = [nominate("N2", "SNV", "P3", "CSTDCS")]
+    assert texts(context(alone)["grounds"])[-1] == texts(context()["grounds"])[-1]
+    assert texts(context(office=None)["grounds"])[-1] == (
+        "Xét đề nghị của Hội đồng Thi đua - Khen thưởng tỉnh Sơn La.")
 
 
 def test_the_articles():
@@ -127,6 +137,30 @@ def test_each_line_is_paid_coefficient_times_base_salary_as_the_act_in_force_rou
     [table] = context([nominate("N1", "SYT", "P1", honour)], on)["annex_tables"]
     assert table["rows"][0]["amount"] == amount
     assert (table["total_label"], table["total"]) == ("Tổng cộng", amount)
+
+
+def test_collectives_come_first_then_people_by_unit_and_name_then_households():
+    # the nominee list's order: kind, then (here) the proposing unit, then the name
+    mixed = [
+        nominate("N1", "SYT", "P2", "BKT"),
+        Nomination(code="N2", year=2024, unit="SYT", nominee_kind="household", honour="BKT",
+                   household="Hộ ông Lò Văn Pánh, bản Nà Lốc"),
+        nominate("N3", "SNV", "P3", "BKT"),
+        Nomination(code="N4", year=2024, unit="SYT", nominee_kind="collective",
+                   nominee_unit="X-CS", honour="BKT"),
+        nominate("N5", "SYT", "P4", "BKT"),
+        Nomination(code="N6", year=2024, unit="SYT", nominee_kind="collective",
+                   nominee_unit="SYT", honour="BKT"),
+    ]
+    [table] = context(mixed)["annex_tables"]
+    assert [(r["unit"], r["merge"], r["name"]) for r in table["rows"]] == [
+        ("Sở Y tế", "restart", "Sở Y tế"),
+        ("", "continue", "Ủy ban nhân dân xã Chiềng Sơn"),
+        ("", "continue", "Ông Lê Văn An, Kế toán"),  # An before Bình: by given name
+        ("", "continue", "Ông Lò Văn Bình, Dược sĩ"),
+        ("Sở Nội vụ", "restart", "Ông Đỗ Văn Đạt, Chuyên viên"),
+        ("Sở Y tế", "restart", "Hộ ông Lò Văn Pánh, bản Nà Lốc"),
+    ]
 
 
 def test_the_list_groups_people_by_unit_with_the_unit_merged_down():

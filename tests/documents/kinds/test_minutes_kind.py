@@ -1,5 +1,6 @@
 """Specs for the council minutes (biên bản) kind: who met, the ballot per nominee against the
-law's threshold, the signatures of secretary and chair side by side, the format."""
+law's threshold, the conclusion that counts what goes up as the submission does, the
+signatures of secretary and chair side by side, the format."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from service.documents.kinds import KINDS
 from service.documents.kinds.minutes import VARIABLES, build_context, percent
 from service.documents.lint import lint_docx
 from service.documents.render import render_docx
+from service.domain import ballot
 from service.domain.errors import RecordError
 from service.domain.records import CouncilVote, Nomination, Person, Unit, Vote
 
@@ -88,9 +90,41 @@ def test_the_thresholds_of_the_law_in_force_are_stated_with_their_article():
         "Tỷ lệ phiếu đồng ý cần đạt so với tổng số thành viên Hội đồng (Điều 30 khoản 7 Nghị định "
         "98/2023/NĐ-CP): Chiến sĩ thi đua cấp tỉnh: ít nhất 90%; Lao động tiên tiến: trên 50%; "
         "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: trên 50%.")
-    assert closing[2] == ("Hội đồng thống nhất đề nghị khen thưởng 01 tập thể và 01 cá nhân đạt "
-                          "tỷ lệ phiếu đồng ý theo quy định; 01 cá nhân không đạt tỷ lệ phiếu "
-                          "đồng ý nên không đề nghị khen thưởng.")
+
+
+def test_the_conclusion_separates_going_up_the_heads_own_and_short_of_the_votes():
+    # routed by vote and honour alone: the BKT goes up, the LĐTT is the head's, the CSTĐT failed
+    closing = texts(context()["closing"])
+    assert closing[1:5] == [
+        "IV. KẾT LUẬN",
+        "Hội đồng thống nhất:",
+        "- Đề nghị cấp trên khen thưởng: 01 tập thể;",
+        "- Thuộc thẩm quyền Thủ trưởng đơn vị, đề nghị Giám đốc Sở Giáo dục và Đào tạo xem xét, "
+        "khen thưởng: 01 cá nhân;",
+    ]
+    assert closing[5] == ("- Không đạt số phiếu đồng ý theo quy định, không đề nghị khen thưởng: "
+                          "01 cá nhân.")
+
+
+def test_the_conclusion_follows_the_dossiers_routes():
+    # the dossier found the collective ineligible: it is not counted as proposed
+    closing = texts(context(routes={"N1": ballot.SHORT, "N2": ballot.OWN,
+                                    "N3": ballot.INELIGIBLE})["closing"])
+    assert closing[3:6] == [
+        "- Thuộc thẩm quyền Thủ trưởng đơn vị, đề nghị Giám đốc Sở Giáo dục và Đào tạo xem xét, "
+        "khen thưởng: 01 cá nhân;",
+        "- Đạt tỷ lệ phiếu đồng ý nhưng chưa đủ tiêu chuẩn theo quy định, không đề nghị khen "
+        "thưởng: 01 tập thể;",
+        "- Không đạt số phiếu đồng ý theo quy định, không đề nghị khen thưởng: 01 cá nhân.",
+    ]
+    assert not any("cấp trên" in line for line in closing)
+
+
+def test_when_none_wins_the_vote_the_conclusion_says_so():
+    failed = [NOMINATIONS[0]]
+    closing = texts(build_context(VOTE, SGD, PROVINCE, failed, PEOPLE, UNITS, 4)["closing"])
+    assert closing[2] == ("Không có đề nghị nào đạt tỷ lệ phiếu đồng ý theo quy định nên Hội đồng "
+                          "không đề nghị khen thưởng.")
 
 
 def test_time_place_members_chair_and_secretary():

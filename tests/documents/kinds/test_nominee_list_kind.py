@@ -73,6 +73,31 @@ def test_rows_are_grouped_by_form_and_people_in_vietnamese_name_order():
     assert rows[0]["summary"] == "Tóm tắt N4"
 
 
+def test_within_a_form_collectives_then_people_then_households_as_the_decision_lists_them():
+    from service.documents.kinds.decision import build_context as decision_context
+    from service.domain.records import Decision, Signer
+
+    mixed = [
+        Nomination(code="N1", year=2024, unit="SNV", nominee_kind="household", honour="BKT",
+                   household="Hộ ông Lò Văn Pánh, bản Nà Lốc"),
+        nominate("N2", "P1", "BKT"),
+        Nomination(code="N3", year=2024, unit="SNV", nominee_kind="collective",
+                   nominee_unit="SNV", honour="BKT"),
+        nominate("N4", "P2", "BKT"),
+    ]
+    listed = build_context(SNV, PROVINCE, mixed, PEOPLE, UNITS, HEAD, 5, dt.date(2024, 12, 9),
+                           2024)["rows"]
+    assert [r["name"] for r in listed] == [
+        "Sở Nội vụ", "Lê Văn An", "Nguyễn Văn Bình", "Hộ ông Lò Văn Pánh, bản Nà Lốc"]
+    decision = Decision(code="QD", year=2024, unit="UBND-TINH", number=1,
+                        date=dt.date(2024, 12, 27), signer=Signer(name="A", title="Chủ tịch"),
+                        nominations=[n.code for n in mixed])
+    [table] = decision_context(decision, PROVINCE, None, mixed, PEOPLE, UNITS, SNV,
+                               1)["annex_tables"]
+    assert [r["name"].split(", ")[0] for r in table["rows"]] == [
+        "Sở Nội vụ", "Ông Lê Văn An", "Ông Nguyễn Văn Bình", "Hộ ông Lò Văn Pánh"]
+
+
 def test_the_list_carries_the_submissions_number_and_is_tied_to_it():
     ctx = context()
     assert ctx["number_line"] == "Số: 05/TTr-SNV"
