@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
@@ -31,6 +32,10 @@ FONT_FILES = ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
               "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf")
 DPI = 200
 WIDTH_MM = 160.0  # the report's text width is 165 mm
+# A chart taller than this is drawn tighter (see _DENSITIES), so that with its caption it
+# leaves room for text on its page (257 mm of text height) instead of taking a page alone; a
+# chart of very many rows may still be taller at the tightest density.
+MAX_HEIGHT_MM = 160.0
 SIZE_PT = 9.0  # labels; the title is TITLE_PT bold
 TITLE_PT = 11.0
 NO_DATA = "Không có số liệu"
@@ -50,17 +55,31 @@ HONOUR_COLOUR = "#0072B2"
 # Chart furniture, in mm.
 _MARGIN = 3.0
 _GAP = 1.5  # between a bar's end and its value
-_BAR = 3.4
 _LINE = SIZE_PT * MM_PER_PT * 1.25  # one line of a label
 _TITLE_LINE = TITLE_PT * MM_PER_PT * 1.3
 _LEGEND = 7.0
 _AXIS = 7.5  # tick labels under the bars
-_LABEL_MAX = 62.0  # widest a row's label may be before it wraps
+_LABEL_MAX = 62.0  # widest a row's label may be before it wraps (at the loosest density)
 _LABEL_GAP = 4.0  # between the labels and the bars (text_width_mm is within a mm of Agg)
 _MIN_BAR = 0.8  # a bar just off the plan still shows its colour
 _STUB = 6.0  # the "no figure" stub's length
 _PREFIXES = ("tỷ trọng ", "tỷ lệ ")  # said by the chart's title already
 _ASIDE = re.compile(r"\s*\([^()]*\s[^()]*\)")  # a parenthesis of several words
+
+
+@dataclass(frozen=True)
+class _Density:
+    """How tightly rows are drawn, in mm: a bar's thickness, the space between rows, and how
+    wide a row's label may be before it wraps (wider labels take fewer lines)."""
+
+    bar: float
+    pad: float
+    label_max: float
+
+
+# Loosest first; a chart takes the first whose rows fit MAX_HEIGHT_MM, else the last.
+_DENSITIES = (_Density(3.0, 1.6, _LABEL_MAX), _Density(2.8, 1.0, _LABEL_MAX),
+              _Density(2.6, 0.7, 90.0))
 
 
 class ChartError(Exception):
@@ -76,19 +95,19 @@ def indicators_chart(rows: Sequence[IndicatorRow],
     ChartError when the font is missing."""
     if not rows:
         return _empty_chart(title, format)
-    labels = [(row.code, _wrap(short_name(row.name), _LABEL_MAX)) for row in rows]
-    code_mm = max(text_width_mm(code, SIZE_PT) for code, _ in labels) + 2.0
-    label_mm = code_mm + max(_widest(lines) for _, lines in labels)
-    heights = [max(len(lines) * _LINE, _BAR) + 2.2 for _, lines in labels]
     title_lines = _wrap(title, WIDTH_MM - 2 * _MARGIN, TITLE_PT, bold=True)
     top = _header_mm(title_lines) + 5.0  # room for "Kế hoạch" over the line
+    density, names, heights = _rows([short_name(row.name) for row in rows], 1, top)
+    labels = [(row.code, lines) for row, lines in zip(rows, names, strict=True)]
+    code_mm = max(text_width_mm(code, SIZE_PT) for code, _ in labels) + 2.0
+    label_mm = code_mm + max(_widest(lines) for _, lines in labels)
     with _drawing():
         fig, ax, page = _frame(title_lines, sum(heights), top, _MARGIN + label_mm + _LABEL_GAP)
         centres = _row_centres(heights)
         for (code, lines), y in zip(labels, centres, strict=True):
             page.label(ax, _MARGIN, y, code)
             page.label(ax, _MARGIN + code_mm, y, "\n".join(lines))
-        _draw_indicators(ax, page, rows, centres)
+        _draw_indicators(ax, page, rows, centres, density.bar)
         shown = {row.verdict for row in rows if row.percent_of_plan is not None}
         handles = [Patch(facecolor=c, label=t) for v, (c, t) in VERDICT_STYLE.items() if v in shown]
         if any(row.verdict == "thieu" for row in rows):
@@ -190,7 +209,7 @@ def _frame(title_lines: list[str], body_mm: float, top_mm: float, left_mm: float
 
 
 def _draw_indicators(ax: Axes, page: _Page, rows: Sequence[IndicatorRow],
-                     centres: list[float]) -> None:
+                     centres: list[float], bar: float) -> None:
     """Draws each row's bar from 100% (or its stub, or the đạt marker) and its value text."""
     values = [float(r.percent_of_plan) for r in rows if r.percent_of_plan is not None]
     texts = [r.percent_text for r in rows if r.percent_of_plan is not None]
@@ -208,7 +227,8 @@ def _draw_indicators(ax: Axes, page: _Page, rows: Sequence[IndicatorRow],
     ax.set_xlim(low - left_pad * per_mm, high + right_pad * per_mm)
     for row, y in zip(rows, centres, strict=True):
         if row.percent_of_plan is None:
-            _missing_stub(ax, y, per_mm, MISSING_LABEL if row.verdict == "thieu" else ZERO_PLAN)
+            _missing_stub(ax, y, per_mm, MISSING_LABEL if row.verdict == "thieu" else ZERO_PLAN,
+                          bar)
             continue
         value = float(row.percent_of_plan)
         colour = VERDICT_STYLE[row.verdict][0]
@@ -217,7 +237,7 @@ def _draw_indicators(ax: Axes, page: _Page, rows: Sequence[IndicatorRow],
             length = 1.0 * per_mm  # half the marker
         else:
             length = max(abs(value - 100), _MIN_BAR * per_mm)
-            ax.barh(y, length if value > 100 else -length, left=100, height=_BAR, color=colour,
+            ax.barh(y, length if value > 100 else -length, left=100, height=bar, color=colour,
                     zorder=2)
         ahead = value >= 100
         end = 100 + (1 if ahead else -1) * (length + _GAP * per_mm)
@@ -225,8 +245,8 @@ def _draw_indicators(ax: Axes, page: _Page, rows: Sequence[IndicatorRow],
                 fontsize=SIZE_PT - 0.5)
 
 
-def _missing_stub(ax: Axes, y: float, per_mm: float, text: str) -> None:
-    ax.barh(y, _STUB * per_mm, left=100, height=_BAR, facecolor="white",
+def _missing_stub(ax: Axes, y: float, per_mm: float, text: str, bar: float) -> None:
+    ax.barh(y, _STUB * per_mm, left=100, height=bar, facecolor="white",
             edgecolor=MISSING_COLOUR, hatch="////", linewidth=0.6, zorder=2)
     ax.text(100 + (_STUB + _GAP) * per_mm, y, text, ha="left", va="center",
             fontsize=SIZE_PT - 0.5, style="italic", color="#555555")
@@ -243,14 +263,12 @@ def _count_chart(names: Sequence[str], series: list[tuple[str, str, list[int]]],
     (colour, legend label — none when "" — and one count per name)."""
     if not names:
         return _empty_chart(title, format)
-    labels = [_wrap(name, _LABEL_MAX) for name in names]
-    label_mm = max(_widest(lines) for lines in labels)
-    band = len(series) * _BAR
-    heights = [max(len(lines) * _LINE, band) + 2.6 for lines in labels]
     counts = [n for *_, values in series for n in values]
     title_lines = _wrap(title, WIDTH_MM - 2 * _MARGIN, TITLE_PT, bold=True)
     legend = any(label for _, label, _ in series)
     top = _header_mm(title_lines) if legend else _header_mm(title_lines) - _LEGEND + 2.0
+    density, labels, heights = _rows(names, len(series), top)
+    label_mm = max(_widest(lines) for lines in labels)
     with _drawing():
         fig, ax, page = _frame(title_lines, sum(heights), top, _MARGIN + label_mm + _LABEL_GAP)
         centres = _row_centres(heights)
@@ -262,9 +280,9 @@ def _count_chart(names: Sequence[str], series: list[tuple[str, str, list[int]]],
         per_mm = high / (axes_mm - value_mm)
         ax.set_xlim(0, high + value_mm * per_mm)
         for i, (colour, label, values) in enumerate(series):
-            offset = (i - (len(series) - 1) / 2) * _BAR
+            offset = (i - (len(series) - 1) / 2) * density.bar
             ys = [y + offset for y in centres]
-            ax.barh(ys, values, height=_BAR * 0.92, color=colour, label=label, zorder=2)
+            ax.barh(ys, values, height=density.bar * 0.92, color=colour, label=label, zorder=2)
             for y, n in zip(ys, values, strict=True):
                 ax.text(n + _GAP * per_mm, y, format_number(n), ha="left", va="center",
                         fontsize=SIZE_PT - 0.5)
@@ -343,6 +361,19 @@ def _save(fig: Figure, format: Format) -> bytes:
     out = io.BytesIO()
     fig.savefig(out, format=format, dpi=DPI, metadata=metadata)
     return out.getvalue()
+
+
+def _rows(names: Sequence[str], bars: int,
+          top_mm: float) -> tuple[_Density, list[list[str]], list[float]]:
+    """Returns the density, the wrapped labels and the rows' heights of a chart with one row
+    per name and `bars` bars in a row, under `top_mm` of title and legend: the loosest density
+    whose chart is at most MAX_HEIGHT_MM tall, else the tightest."""
+    for density in _DENSITIES:
+        labels = [_wrap(name, density.label_max) for name in names]
+        heights = [max(len(lines) * _LINE, bars * density.bar) + density.pad for lines in labels]
+        if top_mm + sum(heights) + _AXIS + _MARGIN <= MAX_HEIGHT_MM:
+            break
+    return density, labels, heights
 
 
 def _header_mm(title_lines: list[str]) -> float:

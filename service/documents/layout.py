@@ -397,9 +397,38 @@ def title_block(doc: Document, *, type_name: str, subject: str) -> None:
     add_paragraph(doc, size=6)  # breathing space between the rule and the text
 
 
-def body_paragraphs(doc: Document, items: str, name: str = "paragraph") -> None:
-    """Append one Body Text paragraph per string of the list `items` (text, `1. …`, `- …`)."""
-    add_repeated(doc, f"{name} in {items}", f"{{{{ {name} }}}}", style=BODY_STYLE_NAME, align=None)
+def body_paragraphs(
+    doc: Document, items: str, name: str = "paragraph", *, keep_last: bool = False
+) -> None:
+    """Append one Body Text paragraph per string of the list `items` (text, `1. …`, `- …`);
+    with `keep_last` the last one keeps with what follows (the closing paragraph with the
+    signature)."""
+    text = f"{{{{ {name} }}}}"
+    if not keep_last:
+        add_repeated(doc, f"{name} in {items}", text, style=BODY_STYLE_NAME, align=None)
+        return
+    add_tag(doc, f"{{%p for {name} in {items} %}}")
+    add_tag(doc, "{%p if loop.last %}")
+    kept = add_paragraph(doc, text, style=BODY_STYLE_NAME, align=None)
+    kept.paragraph_format.keep_with_next = True
+    add_tag(doc, "{%p else %}")
+    add_paragraph(doc, text, style=BODY_STYLE_NAME, align=None)
+    add_tag(doc, "{%p endif %}")
+    add_tag(doc, "{%p endfor %}")
+
+
+def kept_whole(table: Table) -> Table:
+    """Return `table` (a footer or signature table) made to stay on one page with the
+    paragraph before it: no row splits across pages (w:cantSplit, so the signer's name never
+    goes alone to the next page) and the paragraph before keeps with it (w:keepNext)."""
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:cantSplit")) is None:
+            tr_pr.append(_w("cantSplit"))
+    before = table._tbl.getprevious()
+    if before is not None and before.tag == qn("w:p"):
+        Paragraph(before, table._parent).paragraph_format.keep_with_next = True
+    return table
 
 
 def footer_table(
@@ -407,6 +436,8 @@ def footer_table(
 ) -> Table:
     """Append the footer: `Nơi nhận:` and one line per recipient on the left; the signing
     authority lines, the signature space (or the copy mark) and the signer's name on the right.
+    The footer stays whole on one page with the spacer before it (kept_whole); pass the body's
+    last paragraph `keep_last` so that it goes with them.
 
     Arguments are Jinja expressions: two lists of lines, the name and the copy mark (`(Đã ký)`,
     or empty to leave four empty lines for the signature).
@@ -426,7 +457,7 @@ def footer_table(
         add_paragraph(right)
     add_tag(right, "{%p endif %}")
     add_paragraph(right, f"{{{{ {signer_name} }}}}", size=14, bold=True)
-    return table
+    return kept_whole(table)
 
 
 def annex_heading(doc: Document, *, heading: str, title: str, note: str) -> None:
@@ -667,7 +698,7 @@ def build_directive() -> Document:
         doc, parent="parent_agency", agency="agency", number="number_line", date="date_line"
     )
     title_block(doc, type_name="type_name", subject="subject")
-    body_paragraphs(doc, "body_paragraphs")
+    body_paragraphs(doc, "body_paragraphs", keep_last=True)
     footer_table(
         doc,
         recipients="recipient_lines",

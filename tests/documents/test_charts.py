@@ -189,4 +189,17 @@ def test_the_example_directive_charts_every_indicator(example_rows):
         assert (r.percent_text or "Chưa có số liệu") in svg
     image = png(indicators_chart(example_rows))
     assert image.width == pytest.approx(WIDTH_PX, abs=1)
-    assert image.height < 257 / 25.4 * 200  # fits the A4 text height
+    # 32 rows drawn at the tightest density: with its caption it leaves text room on its page
+    assert image.height < 190 / 25.4 * 200
+
+
+def mm_high(data: bytes) -> float:
+    return png(data).height / 200 * 25.4
+
+
+def test_a_chart_of_many_rows_is_drawn_tighter_to_stay_within_the_height(monkeypatch):
+    many = [(f"UBND xã số {i}", i % 9 + 1, i % 5) for i in range(22)]
+    limit, tight = charts.MAX_HEIGHT_MM, mm_high(titles_by_unit_chart(many))
+    monkeypatch.setattr(charts, "MAX_HEIGHT_MM", 1000.0)  # room for the loosest density
+    loose = mm_high(titles_by_unit_chart(many))
+    assert tight <= limit < loose

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from service.documents import layout
@@ -275,3 +276,59 @@ def test_rules_are_fitted_to_the_text_above_them():
     assert rule_length_mm(subject, 165) == pytest.approx(
         0.4 * text_width_mm("Phát động phong trào thi đua năm 2024", 14, bold=True), abs=0.1
     )
+
+
+# ---------------------------------------------------------------- the signature stays whole
+
+
+def signature_tables(document: docx.document.Document) -> list:
+    """The borderless tables after the header: the footer (Nơi nhận and signer) or the
+    signatures side by side."""
+    found = []
+    for table in document.tables[1:]:
+        borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+        if borders is not None and {b.get(qn("w:val")) for b in borders} == {"nil"}:
+            found.append(table)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(layout.BUILDERS))
+def test_every_templates_signature_block_never_splits_and_keeps_with_the_text(name):
+    document = docx.Document(io.BytesIO(layout.template_bytes(name)))
+    (table,) = signature_tables(document)
+    assert table.rows[-1].cells[-1].paragraphs[-1].text.endswith("_name }}")
+    for row in table.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    before = table._tbl.getprevious()
+    assert before.tag == qn("w:p")
+    assert before.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+
+
+def test_the_last_body_paragraph_keeps_with_the_footer(tmp_path):
+    doc = layout.new_document("Thử")
+    layout.body_paragraphs(doc, "items", keep_last=True)
+    layout.footer_table(doc, recipients="recipients", signer_lines="lines",
+                        signer_name="name", copy_mark="mark")
+    template = tmp_path / "closing.docx"
+    doc.save(str(template))
+    context = {"items": ["Một.", "Hai.", "Ba./."], "recipients": ["- Lưu: VT."],
+               "lines": ["GIÁM ĐỐC"], "name": "Lò Văn A", "mark": ""}
+    rendered = docx.Document(io.BytesIO(render_docx(template, context)))
+    body = [p for p in rendered.paragraphs if p.text in context["items"]]
+    assert [p.text for p in body] == context["items"]
+    assert [bool(p.paragraph_format.keep_with_next) for p in body] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    "name", ["directive.docx", "registration.docx", "registration_summary.docx", "summary.docx"]
+)
+def test_the_templates_keep_their_closing_paragraph_with_the_footer(name):
+    document = docx.Document(io.BytesIO(layout.template_bytes(name)))
+    footer = signature_tables(document)[0]._tbl
+    before = [Paragraph(e, document) for e in footer.itersiblings(qn("w:p"), preceding=True)]
+    spacer, endfor, endif, plain, other, kept, last = before[:7]
+    assert [endfor.text, endif.text, other.text, last.text] == [
+        "{%p endfor %}", "{%p endif %}", "{%p else %}", "{%p if loop.last %}"]
+    assert kept.text == plain.text
+    assert kept.paragraph_format.keep_with_next and not plain.paragraph_format.keep_with_next
+    assert spacer.text == "" and spacer.paragraph_format.keep_with_next

@@ -128,7 +128,7 @@ def build_template() -> Document:
     with only_if(doc, "honours_rows"):
         annex_table(doc, COLUMNS, "row in honours_rows")
     with only_if(doc, "not honours_rows"):
-        nm.rich_body(doc, "honours_text")
+        nm.rich_body(doc, "honours_text", keep_last=True)
     nm.signature_table(doc, ("left", "right"))
     with only_if(doc, "confirm_lines"):
         add_paragraph(doc)

@@ -1,8 +1,9 @@
 """A unit's registration letter (bản đăng ký thi đua): a công văn, its template and context.
 
 The letter is the unit's own official document: a công văn (no Tên loại; `V/v đăng ký thi đua
-năm 2024` under the number), addressed to the province's emulation council, its people listed
-in an annex on a new page with the totals by title under the table.
+năm 2024` under the number), addressed to the emulation council of the level above the unit (a
+commune's to its district's, a body under a Sở to the Sở's, the province's units to the
+province's), its people listed in an annex on a new page with the totals by title under the table.
 
 Symbol rule (BODY-UNIT, ND30 Phụ lục I): the body's abbreviation, then the drafting unit — the
 office that drafts emulation letters at each level (DRAFTING_UNITS, by the unit's kind): a
@@ -43,6 +44,7 @@ from ..layout import (
     only_if,
 )
 from .base import Variable
+from .nominees import COUNCIL, place_name
 
 TYPE_CODE: str | None = None  # a công văn has no type name, so no type code in its symbol
 TEMPLATE = "registration.docx"
@@ -60,6 +62,10 @@ DRAFTING_UNITS: dict[str, str | None] = {
 # practice: `ỦY BAN NHÂN DÂN / HUYỆN MỘC CHÂU` stands alone).
 _WITH_PARENT_LINE = frozenset({"department", "agency"})
 HOME_AFFAIRS = "Sở Nội vụ"  # the province's emulation office sits in it (Ban TĐKT)
+DISTRICT_HOME_AFFAIRS = "Phòng Nội vụ"  # a district's standing office for emulation
+_PEOPLES_COMMITTEES = frozenset({"province", "district", "commune"})
+# The level word of a People's Committee's place (`huyện` of `huyện Mai Sơn`), longest first.
+_LEVEL_WORDS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 
 # Where the addressee block sits: `Kính gửi:` and, under it, one `- …` line per addressee.
 _ADDRESSED_MM = 25
@@ -129,7 +135,7 @@ def build_template() -> Document:
         # the repeated paragraph is the one between its two tags: indent it under `Kính gửi:`
         doc.paragraphs[-2].paragraph_format.left_indent = Mm(_ADDRESSEE_LINES_MM)
     add_paragraph(doc, size=6)
-    body_paragraphs(doc, "body_paragraphs")
+    body_paragraphs(doc, "body_paragraphs", keep_last=True)
     footer_table(doc, recipients="recipient_lines", signer_lines="signer_lines",
                  signer_name="signer_name", copy_mark="copy_mark")
     with only_if(doc, "has_annex"):
@@ -154,34 +160,72 @@ def subject(year: int) -> str:
     return f"V/v đăng ký thi đua năm {year}"
 
 
-def council_name(province: Unit | None) -> str:
-    """Returns `Hội đồng Thi đua - Khen thưởng tỉnh Sơn La` (the level taken from the province's
-    name), or without the place when the province is not known."""
-    place = ""
-    if province is not None:
-        name = nfc(province.name)
-        prefix = "Ủy ban nhân dân "
-        place = name[len(prefix):] if name.casefold().startswith(prefix.casefold()) else ""
-    return " ".join(filter(None, ["Hội đồng Thi đua - Khen thưởng", place]))
+def council_level(unit: Unit, parent: Unit | None, province: Unit | None) -> Unit | None:
+    """Returns the unit whose emulation council receives `unit`'s registration: its parent in
+    the unit tree (a district's People's Committee for a commune, the Sở for a body under it),
+    the province for the province itself or a unit without a parent (None: not known)."""
+    if unit.kind == "province" or parent is None:
+        return province
+    return parent
 
 
-def _is_home_affairs(unit: Unit | None) -> bool:
-    return unit is not None and nfc(unit.name).casefold() == HOME_AFFAIRS.casefold()
+def council_name(level: Unit | None) -> str:
+    """Returns the council of a level: `Hội đồng Thi đua - Khen thưởng tỉnh Sơn La`, `… huyện
+    Mai Sơn`, `… Sở Nội vụ`; without the place when the level is not known."""
+    return COUNCIL if level is None else f"{COUNCIL} {place_name(level)}"
+
+
+def _level_word(level: Unit | None) -> str:
+    """Returns `tỉnh`, `huyện`, `xã` … for a People's Committee, else the body's name (`Sở Nội
+    vụ`); `tỉnh` when the level is not known."""
+    if level is None:
+        return "tỉnh"
+    place = place_name(level)
+    if level.kind in _PEOPLES_COMMITTEES:
+        return next((w for w in _LEVEL_WORDS if place.casefold().startswith(w + " ")), place)
+    return nfc(level.short_name or level.name)
+
+
+def _office(level: Unit | None) -> tuple[str, str, str] | None:
+    """Returns the office keeping the level's registrations (its council's standing body) as
+    (name, addressee, Nơi nhận line): Sở Nội vụ's Ban TĐKT for the province, the Phòng Nội vụ of
+    a district; None for other levels, whose council is written to alone."""
+    if level is None or level.kind == "province":
+        return (HOME_AFFAIRS, f"{HOME_AFFAIRS} (Ban Thi đua - Khen thưởng)",
+                f"{HOME_AFFAIRS} (Ban TĐKT)")
+    if level.kind == "district":
+        return (DISTRICT_HOME_AFFAIRS, f"{DISTRICT_HOME_AFFAIRS} {place_name(level)}",
+                f"{DISTRICT_HOME_AFFAIRS} {_level_word(level)}")
+    return None
+
+
+def _within(office: str, unit: Unit, parent: Unit | None) -> bool:
+    """True when the unit is the office (`Sở Nội vụ`, `Phòng Nội vụ huyện …`) or one of its
+    parts: it does not write to itself."""
+    def named(u: Unit | None) -> bool:
+        return u is not None and nfc(u.name).casefold().startswith(office.casefold())
+
+    return named(unit) or named(parent)
 
 
 def addressees(unit: Unit, parent: Unit | None, province: Unit | None) -> list[str]:
-    """Returns who the letter is addressed to: the province's council, and Sở Nội vụ (whose Ban
-    TĐKT keeps the registrations) unless the unit is Sở Nội vụ or one of its own parts."""
-    found = [council_name(province)]
-    if not (_is_home_affairs(unit) or _is_home_affairs(parent)):
-        found.append(f"{HOME_AFFAIRS} (Ban Thi đua - Khen thưởng)")
+    """Returns who the letter is addressed to: the council of the level above the unit (see
+    council_level), and that level's office keeping the registrations (Sở Nội vụ's Ban TĐKT,
+    a district's Phòng Nội vụ) unless the unit is that office or one of its parts."""
+    level = council_level(unit, parent, province)
+    found = [council_name(level)]
+    office = _office(level)
+    if office is not None and not _within(office[0], unit, parent):
+        found.append(office[1])
     return found
 
 
-def _recipients(unit: Unit, parent: Unit | None) -> list[str]:
-    lines = ["Hội đồng TĐKT tỉnh"]
-    if not (_is_home_affairs(unit) or _is_home_affairs(parent)):
-        lines.append(f"{HOME_AFFAIRS} (Ban TĐKT)")
+def _recipients(unit: Unit, parent: Unit | None, province: Unit | None) -> list[str]:
+    level = council_level(unit, parent, province)
+    lines = [f"Hội đồng TĐKT {_level_word(level)}"]
+    office = _office(level)
+    if office is not None and not _within(office[0], unit, parent):
+        lines.append(office[2])
     drafting = DRAFTING_UNITS.get(unit.kind)
     lines.append("Lưu: VT" + (f", {drafting}" if drafting else ""))
     return lines
@@ -202,9 +246,9 @@ def _opening(reg: Registration, unit: Unit, movement: Movement | None,
 
 
 def _body(reg: Registration, unit: Unit, movement: Movement | None,
-          province: Unit | None) -> list[str]:
+          province: Unit | None, council: str) -> list[str]:
     """Returns the body paragraphs: opening, numbered parts (collective titles, individuals,
-    commitments; a part with nothing in it is left out), closing."""
+    commitments; a part with nothing in it is left out), closing (sent to `council`)."""
     parts: list[tuple[str, list[str]]] = []
     if reg.collective_titles:
         names = [BY_CODE[c].name for c in reg.collective_titles]
@@ -223,7 +267,7 @@ def _body(reg: Registration, unit: Unit, movement: Movement | None,
     for n, (text, bullets) in enumerate(parts, start=1):
         lines += [f"{n}. {text}", *bullets]
     lines.append(f"Trên đây là bản đăng ký thi đua năm {reg.year} của {unit.name}, kính gửi "
-                 f"{council_name(province)} theo dõi, tổng hợp./.")
+                 f"{council} theo dõi, tổng hợp./.")
     return lines
 
 
@@ -253,8 +297,9 @@ def annex_totals(reg: Registration) -> list[str]:
 def build_context(registration: Registration, unit: Unit, parent: Unit | None,
                   province: Unit | None, movement: Movement | None, number: int) -> dict:
     """Returns the letter's variables (see VARIABLES): `unit` registers and signs, `parent` is
-    its cơ quan chủ quản, `province` the level whose council receives it (its name gives the
-    council's), `movement` the year's directive the letter answers (None: none on record),
+    its cơ quan chủ quản (whose council receives the letter, see council_level), `province` the
+    province (it issued the directive; its council receives the letters of its own units),
+    `movement` the year's directive the letter answers (None: none on record),
     `number` its number in the unit's register.
 
     Raises ValueError for a registration without signer or date, or a bad symbol or signer.
@@ -276,8 +321,9 @@ def build_context(registration: Registration, unit: Unit, parent: Unit | None,
         "addressee_single": f"Kính gửi: {to[0]}." if single else "",
         "addressee_lines": [] if single else [
             f"- {name}{';' if i < len(to) - 1 else '.'}" for i, name in enumerate(to)],
-        "body_paragraphs": _body(reg, unit, movement, province),
-        "recipient_lines": recipient_lines(_recipients(unit, parent)),
+        "body_paragraphs": _body(reg, unit, movement, province,
+                                 council_name(council_level(unit, parent, province))),
+        "recipient_lines": recipient_lines(_recipients(unit, parent, province)),
         "signer_lines": signer_lines(reg.signer.authority, reg.signer.on_behalf,
                                      reg.signer.title),
         "copy_mark": reg.signer.copy_mark,

@@ -83,7 +83,7 @@ def build_template() -> Document:
     header_table(doc, parent="parent_agency", agency="agency", number="number_line",
                  date="date_line")
     title_block(doc, type_name="type_name", subject="subject")
-    body_paragraphs(doc, "body_paragraphs")
+    body_paragraphs(doc, "body_paragraphs", keep_last=True)
     footer_table(doc, recipients="recipient_lines", signer_lines="signer_lines",
                  signer_name="signer_name", copy_mark="copy_mark")
     annex_heading(doc, heading="annex_heading", title="annex_title", note="annex_note")

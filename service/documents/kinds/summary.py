@@ -47,7 +47,7 @@ TYPE_CODE = "BC"
 TYPE_NAME = "BÁO CÁO"
 _AGENCY_PT = 13
 CHART_WIDTH_MM = 160.0
-CHART_MAX_HEIGHT_MM = 228.0  # with its caption, a chart fits a page's 257 mm of text height
+CHART_MAX_HEIGHT_MM = 200.0  # with its caption a chart leaves text room on its page (257 mm)
 _UBND_KINDS = ("province", "district", "commune")  # signed TM. ỦY BAN NHÂN DÂN, no parent line
 _KIND_ORDER = {"province": 0, "department": 1, "agency": 2, "district": 3, "commune": 4}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from service.domain.aggregation import IndicatorRow, judge, percent_text
+from service.domain.aggregation import IndicatorRow, judge
 from service.domain.catalogue import BY_CODE
 from service.domain.tallies import Tallies
 from service.vnformat.numbers import format_number
@@ -19,7 +19,9 @@ def _n(value: int) -> str:
 
 
 def _rate(value: Decimal | None) -> str:
-    return percent_text(value).removesuffix("%")
+    """A "Tỷ lệ %" cell: two decimals always, so that the column reads evenly (`97,80`,
+    `100,00`); empty for no figure."""
+    return "" if value is None else format_number(value, 2)
 
 
 def title_rows(tallies: Tallies) -> list[dict[str, str]]:

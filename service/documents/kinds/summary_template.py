@@ -89,7 +89,7 @@ def build_template() -> Document:
     body_paragraphs(doc, "weaknesses")
     _heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}")
     body_paragraphs(doc, "directions")
-    body_paragraphs(doc, "closing")
+    body_paragraphs(doc, "closing", keep_last=True)
     footer_table(
         doc,
         recipients="recipient_lines",
@@ -124,11 +124,12 @@ def _blocks(doc: Document, items: str) -> None:
 
 
 def _chart(doc: Document, picture: str, caption: str) -> None:
-    """The chart centred on its own line, its caption under it (bold, centred, 13 pt)."""
+    """The chart centred on its own line, its caption under it (bold, centred, 13 pt) and clear
+    of the text that follows."""
     paragraph = add_paragraph(doc, f"{{{{ {picture} }}}}", space_before=6)
     paragraph.paragraph_format.keep_with_next = True
-    below = add_paragraph(doc, f"{{{{ {caption} }}}}", size=13, bold=True)
-    below.paragraph_format.space_after = Pt(6)
+    below = add_paragraph(doc, f"{{{{ {caption} }}}}", size=13, bold=True, space_before=3)
+    below.paragraph_format.space_after = Pt(12)
 
 
 def _caption(doc: Document, caption: str) -> None:

@@ -34,6 +34,8 @@ DISTRICT = Unit(code="H-MC", name="Ủy ban nhân dân huyện Mộc Châu", kin
                 parent="UBND-TINH", place="Mộc Châu", abbreviation="UBND")
 COMMUNE = Unit(code="X-CK", name="Ủy ban nhân dân xã Chiềng Khương", kind="commune",
                parent="H-MC", place="Chiềng Khương", abbreviation="UBND")
+BTDKT = Unit(code="BTDKT", name="Ban Thi đua - Khen thưởng", kind="agency", parent="SNV",
+             place="Sơn La", abbreviation="BTĐKT")
 MOVEMENT = Movement(
     year=2024, number=1, symbol="CT-UBND", date=dt.date(2024, 1, 3), place="Sơn La",
     issuing_unit="UBND-TINH", signer=Signer(name="Hoàng Quốc Khánh", title="Chủ tịch"),
@@ -138,6 +140,44 @@ def test_a_commune_has_no_parent_line_and_so_noi_vu_writes_to_the_council_only()
     assert own["addressee_single"] == "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh Sơn La."
     assert own["addressee_lines"] == []
     assert "- Sở Nội vụ (Ban TĐKT);" not in own["recipient_lines"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "parent", "to", "recipients"),
+    [
+        # a unit directly under the province: the province's council and Sở Nội vụ
+        (SYT, PROVINCE, ["Hội đồng Thi đua - Khen thưởng tỉnh Sơn La",
+                         "Sở Nội vụ (Ban Thi đua - Khen thưởng)"],
+         ["- Hội đồng TĐKT tỉnh;", "- Sở Nội vụ (Ban TĐKT);", "- Lưu: VT, VP."]),
+        (DISTRICT, PROVINCE, ["Hội đồng Thi đua - Khen thưởng tỉnh Sơn La",
+                              "Sở Nội vụ (Ban Thi đua - Khen thưởng)"],
+         ["- Hội đồng TĐKT tỉnh;", "- Sở Nội vụ (Ban TĐKT);", "- Lưu: VT, NV."]),
+        # a commune: its district's council and Phòng Nội vụ
+        (COMMUNE, DISTRICT, ["Hội đồng Thi đua - Khen thưởng huyện Mộc Châu",
+                             "Phòng Nội vụ huyện Mộc Châu"],
+         ["- Hội đồng TĐKT huyện;", "- Phòng Nội vụ huyện;", "- Lưu: VT."]),
+        # a body under a Sở: the Sở's council alone
+        (BTDKT, SNV, ["Hội đồng Thi đua - Khen thưởng Sở Nội vụ"],
+         ["- Hội đồng TĐKT Sở Nội vụ;", "- Lưu: VT, VP."]),
+        # Sở Nội vụ does not write to itself
+        (SNV, PROVINCE, ["Hội đồng Thi đua - Khen thưởng tỉnh Sơn La"],
+         ["- Hội đồng TĐKT tỉnh;", "- Lưu: VT, VP."]),
+    ],
+)
+def test_a_unit_registers_with_the_council_of_the_level_above_it(unit, parent, to,
+                                                                   recipients) -> None:
+    assert registration.addressees(unit, parent, PROVINCE) == to
+    c = registration.build_context(reg(unit=unit.code), unit, parent, PROVINCE, MOVEMENT, 3)
+    shown = ([c["addressee_single"]] if c["addressee_single"] else c["addressee_lines"])
+    assert [line.strip("-;.: ").removeprefix("Kính gửi: ") for line in shown] == to
+    assert c["recipient_lines"] == recipients
+    assert c["body_paragraphs"][-1].endswith(f"kính gửi {to[0]} theo dõi, tổng hợp./.")
+
+
+def test_the_province_itself_and_a_unit_without_parent_write_to_the_province() -> None:
+    assert registration.council_level(PROVINCE, None, PROVINCE) is PROVINCE
+    assert registration.council_level(SYT, None, PROVINCE) is PROVINCE
+    assert registration.council_name(None) == "Hội đồng Thi đua - Khen thưởng"
 
 
 def test_without_people_there_is_no_annex_and_parts_are_renumbered() -> None:

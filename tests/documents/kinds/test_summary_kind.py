@@ -137,6 +137,24 @@ def test_the_targets_annex_holds_every_indicator_with_the_seeds_planned_values(
     assert next(r for r in rows if r[0] == "3")[3:6] == ["20.000", "19.560", "17.850"]
 
 
+def test_every_rate_is_printed_with_two_decimals(province_report: bytes):
+    document = docx.Document(io.BytesIO(province_report))
+    rates = []
+    for table in document.tables:
+        head = cells(table.rows[0])
+        if "Tỷ lệ %" in head:
+            column = head.index("Tỷ lệ %")
+            rates += [cells(row)[column] for row in table.rows[1:]]
+    assert len(rates) > 32 and "97,80" in rates and "100,10" in rates
+    assert all(re.fullmatch(r"\d{1,3}(\.\d{3})*,\d{2}", r) for r in rates if r)
+
+
+def test_a_chart_caption_stands_clear_of_the_heading_after_it(province_report: bytes):
+    paragraphs = docx.Document(io.BytesIO(province_report)).paragraphs
+    caption = next(p for p in paragraphs if p.text.startswith("Biểu đồ 2."))
+    assert caption.paragraph_format.space_after.pt >= 12
+
+
 def test_the_figures_in_the_annex_are_right_aligned(province_report: bytes):
     table = annex_table(docx.Document(io.BytesIO(province_report)))
     row = table.rows[1]
@@ -148,8 +166,8 @@ def test_the_report_holds_two_charts_as_images_that_fit_the_page(province_report
     document = docx.Document(io.BytesIO(province_report))
     shapes = document.inline_shapes
     assert len(shapes) == 2
-    for shape in shapes:
-        assert shape.width.mm <= 165 and shape.height.mm <= 257 - 20
+    for shape in shapes:  # drawn tighter, not shrunk: full width, room for text on its page
+        assert shape.width.mm == pytest.approx(160, abs=0.1) and shape.height.mm <= 190
     with zipfile.ZipFile(io.BytesIO(province_report)) as package:
         media = [n for n in package.namelist() if n.startswith("word/media/")]
         assert len(media) == 2
