@@ -250,7 +250,8 @@ def batch(kind: str, year: int, pdf: bool, output_dir: Path | None, force: bool,
     with click.progressbar(length=len(tasks), label=f"Đang tạo {len(tasks)} văn bản",
                            show_pos=True) as bar:
         summary = batches.run(kind, tasks, workers=workers,
-                              progress=lambda _o, _d, _t: bar.update(1))
+                              progress=lambda _o, _d, _t: bar.update(1), year=year,
+                              output_dir=output_dir)
     for line in summary.lines():
         click.echo(line)
     if summary.count("failed"):

@@ -441,4 +441,5 @@ FIELD_LABELS: dict[str, str] = {
     "votes": "phiếu bầu", "votes_for": "số phiếu đồng ý", "nomination": "đề nghị",
     "achieved": "thực hiện", "indicator": "chỉ số", "status": "trạng thái",
     "authority": "quyền hạn ký", "issuing_unit": "cơ quan ban hành",
+    "sheet": "tệp Excel", "output": "tệp kết quả",
 }

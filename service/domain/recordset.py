@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .errors import RecordError
 from .records import (
     FIELD_LABELS,
     Achievement,
@@ -121,19 +123,55 @@ def vietnamese_message(error: dict[str, Any]) -> str:
     return _MESSAGES.get(kind, f"không hợp lệ ({error.get('msg', kind)})")
 
 
-def field_label(loc: tuple[Any, ...]) -> str | None:
-    """Returns the field path with Vietnamese names, e.g. `individuals[2].title (danh hiệu)`."""
+def _path(loc: tuple[Any, ...]) -> str:
+    """Returns a pydantic location as a field path counted from 1: `individuals[2].title`."""
     parts: list[str] = []
     for item in loc:
         if isinstance(item, int):
             parts.append(f"[{item + 1}]")
         else:
             parts.append(("." if parts else "") + str(item))
-    if not parts:
+    return "".join(parts)
+
+
+def field_label(loc: tuple[Any, ...]) -> str | None:
+    """Returns the field path with Vietnamese names, e.g. `individuals[2].title (danh hiệu)`."""
+    if not loc:
         return None
     name = next((str(i) for i in reversed(loc) if isinstance(i, str)), "")
     label = FIELD_LABELS.get(name)
-    return "".join(parts) + (f" ({label})" if label else "")
+    return _path(loc) + (f" ({label})" if label else "")
+
+
+def location_in_vietnamese(loc: tuple[Any, ...]) -> str | None:
+    """Returns a pydantic location as a user reads it: `danh sách cá nhân, dòng 2, danh hiệu`."""
+    return vietnamese_field(_path(loc)) if loc else None
+
+
+_FIELD_PATH = re.compile(r"^[A-Za-z_]+(\[\d+\])?(\.[A-Za-z_]+(\[\d+\])?)*$")
+_FIELD_PART = re.compile(r"^([A-Za-z_]+)(?:\[(\d+)\])?$")
+
+
+def vietnamese_field(name: str | None) -> str | None:
+    """Returns a problem's field as a user reads it: `unit` → `đơn vị`, `individuals[3].title`
+    → `danh sách cá nhân, dòng 3, danh hiệu` (numbers as written: already counted from 1). A
+    name without a label, or not a field path (`4.2:planned`), is returned as it is."""
+    if not name or not _FIELD_PATH.match(name):
+        return name
+    words = []
+    for part in name.split("."):
+        found = _FIELD_PART.match(part)
+        assert found is not None  # the whole path matched
+        words.append(FIELD_LABELS.get(found.group(1), found.group(1)))
+        if found.group(2):
+            words.append(f"dòng {found.group(2)}")
+    return ", ".join(words)
+
+
+def in_vietnamese(error: RecordError) -> RecordError:
+    """Returns the error with every problem's field named in Vietnamese (vietnamese_field), for
+    showing it; the problems the error was raised with keep their field keys."""
+    return RecordError([replace(p, field=vietnamese_field(p.field)) for p in error.problems])
 
 
 def validate(schema: type[BaseModel], raw: Any, file: str, path: tuple[Any, ...]) -> tuple[

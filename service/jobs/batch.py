@@ -88,6 +88,7 @@ def render_task(task: Task) -> Outcome:
     """Renders the .docx of one task (no PDF); never raises."""
     from ..documents.render import TemplateError
     from ..domain.errors import RecordError
+    from ..domain.recordset import in_vietnamese
     from .render import render_one
 
     output = None
@@ -96,7 +97,9 @@ def render_task(task: Task) -> Outcome:
     try:
         made = render_one(task.kind, task.year, task.unit, url=task.url, output=output,
                           force=task.force, home=Path(task.home) if task.home else None)
-    except (RecordError, TemplateError) as exc:
+    except RecordError as exc:
+        return Outcome(task, "failed", message=str(in_vietnamese(exc)))
+    except TemplateError as exc:
         return Outcome(task, "failed", message=str(exc))
     except Exception as exc:  # noqa: BLE001 - one failing unit must not stop the others
         return Outcome(task, "failed", message=f"lỗi không mong đợi: {type(exc).__name__}: {exc}")

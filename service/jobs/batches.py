@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..domain.errors import RecordError
 from ..store import db
-from ..store import repository as repo
 from ..store import batch_jobs
 from ..store.batch_jobs import JobStatus
 from .batch import Outcome, Summary, Task, run_batch
@@ -29,20 +28,9 @@ class BatchKind:
     finish: Callable[[Summary, int, str, Path | None], list[str]] | None = None
 
 
-def every_unit(doc_kind: str) -> Callable[[int, str], list[Task]]:
-    """Returns a task lister making one `doc_kind` document per unit, in the units' code order."""
-
-    def tasks(year: int, url: str) -> list[Task]:
-        with db.transaction(url) as session:
-            codes = [u.code for u in repo.load_all(session, "units")]
-        return [Task(doc_kind, year, code, url) for code in codes]
-
-    return tasks
-
-
 BATCH_KINDS: dict[str, BatchKind] = {
     "registrations": BatchKind("registrations", "Công văn đăng ký thi đua của các đơn vị",
-                               "registration", every_unit("registration"),
+                               "registration", registrations.batch_tasks,
                                finish=registrations.finish_batch),
     "summary": BatchKind("summary", "Báo cáo tổng kết thi đua, khen thưởng", "summary",
                          summary_batch.summary_tasks, finish=summary_batch.finish_summary),
@@ -70,13 +58,18 @@ def tasks_for(name: str, year: int, *, pdf: bool = False, output_dir: Path | Non
 
 
 def run(name: str, tasks: list[Task], *, workers: int | None = None,
-        progress: Callable[[Outcome, int, int], None] | None = None) -> Summary:
-    """Runs the tasks on the local pool, then the batch's finishing step; returns the summary."""
+        progress: Callable[[Outcome, int, int], None] | None = None,
+        year: int | None = None, url: str | None = None,
+        output_dir: Path | None = None) -> Summary:
+    """Runs the tasks on the local pool, then the batch's finishing step, which also runs when
+    there is no task (given `year`), to say why (e.g. no unit has sent its registration)."""
     kind = batch_kind(name)
     summary = run_batch(tasks, workers=workers, progress=progress)
-    if kind.finish and tasks:
+    if tasks:
+        year, url = tasks[0].year, tasks[0].url
         output_dir = Path(tasks[0].output_dir) if tasks[0].output_dir else None
-        summary.notes.extend(kind.finish(summary, tasks[0].year, tasks[0].url, output_dir))
+    if kind.finish and year is not None:
+        summary.notes.extend(kind.finish(summary, year, url or db.default_url(), output_dir))
     return summary
 
 
@@ -89,13 +82,13 @@ def start_in_background(name: str, year: int, *, pdf: bool = False, url: str | N
     tasks = tasks_for(name, year, pdf=pdf, url=url, force=force)
     with db.transaction(url) as session:
         job_id = batch_jobs.create(session, name, year, len(tasks))
-    thread = threading.Thread(target=_run_job, args=(job_id, name, tasks, url), daemon=True,
-                              name=f"batch-{job_id}")
+    thread = threading.Thread(target=_run_job, args=(job_id, name, year, tasks, url),
+                              daemon=True, name=f"batch-{job_id}")
     thread.start()
     return job_id
 
 
-def _run_job(job_id: int, name: str, tasks: list[Task], url: str) -> None:
+def _run_job(job_id: int, name: str, year: int, tasks: list[Task], url: str) -> None:
     def progress(outcome: Outcome, _done: int, _total: int) -> None:
         message = (f"{outcome.task.unit or outcome.task.kind}: {outcome.message}"
                    if outcome.status == "failed" else None)
@@ -103,7 +96,7 @@ def _run_job(job_id: int, name: str, tasks: list[Task], url: str) -> None:
             batch_jobs.count(session, job_id, outcome.status, message)
 
     try:
-        summary = run(name, tasks, progress=progress)
+        summary = run(name, tasks, progress=progress, year=year, url=url)
         status, notes = "done", summary.notes
     except Exception as exc:  # noqa: BLE001 - the page must say the batch stopped, and why
         status, notes = "failed", [f"Dừng vì lỗi: {type(exc).__name__}: {exc}"]

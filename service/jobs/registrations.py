@@ -3,7 +3,8 @@ Excel sheet, the letter, and the province's overview and consolidated list.
 
 Web and CLI call these; every refusal is a RecordError whose problems name the form field
 (`collective_titles`, `individuals[3]`, `individuals[3].title`, `commitments`, `signer`,
-`date`, `sheet`) or the sheet's row, in Vietnamese.
+`date`, `sheet`) or the sheet's row, in Vietnamese; errors about the stored records (the
+letter, the consolidated list) name their fields in Vietnamese (recordset.in_vietnamese).
 """
 
 from __future__ import annotations
@@ -16,12 +17,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..documents.kinds.registration_summary import units_in_order
-from ..documents.pdf import PdfError
-from ..documents.render import TemplateError
 from ..domain.catalogue import BY_CODE
 from ..domain.errors import Problem, RecordError
 from ..domain.records import Person, Registration, RegistrationEntry, Signer, Unit
-from ..domain.recordset import vietnamese_message
+from ..domain.recordset import in_vietnamese, vietnamese_message
 from ..domain.registration import check_registration, entries_from_rows, honour_problem
 from ..store import db
 from ..store import repository as repo
@@ -32,10 +31,15 @@ from ..store.excel import (
     sample_registration_sheet,
 )
 from ..vnformat.signer import signer_lines
-from .batch import Summary
+from .batch import Summary, Task
 from .render import Rendered, render_one
+from .summary_batch import failure_reason
 
 STATUS_LABELS = {"submitted": "Đã gửi", "draft": "Đang soạn", "": "Chưa đăng ký"}
+# The level of a unit in the province's tree, by its kind (the province's overview).
+LEVEL_LABELS = {"province": "Cấp tỉnh", "department": "Sở, ban, ngành",
+                "agency": "Sở, ban, ngành", "district": "Cấp huyện", "commune": "Cấp xã"}
+KIND = "registration"
 
 
 @dataclass
@@ -291,10 +295,15 @@ def sample_sheet(unit_code: str, url: str | None = None) -> bytes:
 
 def letter(unit_code: str, year: int, url: str | None = None, *, pdf: bool = False
            ) -> Rendered:
-    """Renders (or finds unchanged) the unit's registration letter, numbered in its register.
-    RecordError when the registration is missing or not yet sent; PdfError when only the PDF
-    failed (the .docx stands)."""
-    return render_one("registration", year, unit_code, url=url, pdf=pdf)
+    """Renders (or finds unchanged) the unit's registration letter, numbered in its register;
+    a PDF left from an earlier rendering is removed when this one has none. RecordError (fields
+    named in Vietnamese) when the registration is missing or not yet sent; PdfError when only
+    the PDF failed (the .docx stands)."""
+    try:
+        made = render_one(KIND, year, unit_code, url=url, pdf=pdf)
+    except RecordError as exc:
+        raise in_vietnamese(exc) from None
+    return made
 
 
 # --- the province ---------------------------------------------------------------------------
@@ -302,10 +311,29 @@ def letter(unit_code: str, year: int, url: str | None = None, *, pdf: bool = Fal
 
 @dataclass(frozen=True)
 class UnitStatus:
-    """One unit's line of the province's overview."""
+    """One unit's line of the province's overview: the unit, the unit above it in the tree
+    (None for the province), and its registration."""
 
     unit: Unit
     registration: Registration | None
+    parent: Unit | None = None
+
+    @property
+    def level(self) -> str:
+        """Returns the unit's place in the tree, as the province reads it: `Sở, ban, ngành`,
+        `Cấp huyện`, `Cấp xã, thuộc UBND huyện Mai Sơn`, `Thuộc Sở Nội vụ` (a body under a
+        body)."""
+        parent, label = self.parent, LEVEL_LABELS.get(self.unit.kind, "")
+        if parent is None or parent.kind == "province":
+            return label
+        if parent.kind in ("department", "agency"):
+            return f"Thuộc {self.under}"
+        return f"{label}, thuộc {self.under}" if label else f"Thuộc {self.under}"
+
+    @property
+    def under(self) -> str:
+        """Returns the name of the unit above it (`UBND huyện Mai Sơn`), "" for the province."""
+        return (self.parent.short_name or self.parent.name) if self.parent else ""
 
     @property
     def status(self) -> str:
@@ -326,12 +354,13 @@ class UnitStatus:
 
 
 def overview(year: int, url: str | None = None) -> list[UnitStatus]:
-    """Returns every unit (province, departments, agencies, districts, communes) with its
-    registration for `year`, or None."""
+    """Returns every unit (province, departments, agencies, districts, communes) with the unit
+    above it and its registration for `year`, or None."""
     with db.transaction(url) as session:
         units = units_in_order(repo.load_all(session, "units"))
         regs = {r.unit: r for r in repo.load_all(session, "registrations", year=year)}
-    return [UnitStatus(u, regs.get(u.code)) for u in units]
+    by_code = {u.code: u for u in units}
+    return [UnitStatus(u, regs.get(u.code), by_code.get(u.parent or "")) for u in units]
 
 
 def consolidated_rows(lines: Sequence[UnitStatus]) -> list[ConsolidatedRow]:
@@ -343,8 +372,10 @@ def consolidated_rows(lines: Sequence[UnitStatus]) -> list[ConsolidatedRow]:
         for entry in reg.individuals if reg else []:
             for code in {entry.title, entry.award} - {None}:
                 counts[code] = counts.get(code, 0) + 1  # type: ignore[index]
+        # the province's own units stand alone; below them, the unit above is named
+        above = line.parent is not None and line.parent.kind != "province"
         rows.append(ConsolidatedRow(
-            unit_name=line.unit.name,
+            unit_name=f"{line.unit.name} (thuộc {line.under})" if above else line.unit.name,
             collective_titles="; ".join(BY_CODE[c].name for c in reg.collective_titles)
             if reg else "",
             individuals=len(reg.individuals) if reg else 0, by_title=counts,
@@ -359,19 +390,62 @@ def consolidated_xlsx(year: int, url: str | None = None) -> bytes:
 
 def summary_document(year: int, url: str | None = None, *, pdf: bool = False,
                      output: Path | None = None) -> Rendered:
-    """Renders the consolidated list as the province's báo cáo (kind registration_summary).
-    RecordError when Sở Nội vụ or its head is not on record."""
-    return render_one("registration_summary", year, url=url, pdf=pdf, output=output)
+    """Renders the consolidated list as the province's báo cáo (kind registration_summary); a
+    PDF left from an earlier rendering is removed when this one has none. RecordError (fields
+    named in Vietnamese) when Sở Nội vụ or its head is not on record."""
+    try:
+        made = render_one("registration_summary", year, url=url, pdf=pdf, output=output)
+    except RecordError as exc:
+        raise in_vietnamese(exc) from None
+    return made
+
+
+# --- the batch ------------------------------------------------------------------------------
+
+
+def batch_tasks(year: int, url: str) -> list[Task]:
+    """Returns the batch's letters: one per unit whose registration for `year` is sent, in the
+    units' code order. Units not registered, and drafts, have no letter (finish_batch counts
+    them); a stored registration that no longer reads is listed, so that its failure shows."""
+    with db.transaction(url) as session:
+        codes = [u.code for u in repo.load_all(session, "units")]
+        sent = [code for code in codes if _status(session, code, year) in ("submitted", "?")]
+    return [Task(KIND, year, code, url) for code in sent]
+
+
+def _status(session, code: str, year: int) -> str:  # type: ignore[no-untyped-def]
+    """Returns the unit's registration status, "" without one, "?" when it does not read."""
+    try:
+        reg = repo.registration(session, code, year)
+    except ValidationError:
+        return "?"
+    return reg.status if reg is not None else ""
 
 
 def finish_batch(summary: Summary, year: int, url: str, output_dir: Path | None) -> list[str]:
-    """The registrations batch's last step: the consolidated báo cáo; returns its line."""
+    """The registrations batch's last step: who has no letter (not registered, drafts), then
+    the consolidated báo cáo; returns the lines to tell the user. A failure of this step is one
+    `Lỗi: …` line in Vietnamese, never raised. The báo cáo is named, not its server path."""
     # the báo cáo reads the registrations themselves, not the letters made; only the run's
     # options are taken from them
     pdf = any(o.task.pdf for o in summary.outcomes)
     output = output_dir / f"registration_summary-{year}.docx" if output_dir else None
     try:
+        lines = missing_letters(overview(year, url))
         made = summary_document(year, url, pdf=pdf, output=output)
-    except (RecordError, TemplateError, PdfError) as exc:
-        return [f"Chưa lập được bản tổng hợp: {exc}"]
-    return [f"Bản tổng hợp đăng ký thi đua: {made.symbol} ({made.path})"]
+    except Exception as exc:  # noqa: BLE001 - the letters are made; say why the rest is not
+        return [f"Lỗi: chưa lập được bản tổng hợp đăng ký thi đua: {failure_reason(exc)}"]
+    return [*lines, f"Bản tổng hợp đăng ký thi đua: số {made.symbol} ({made.path.name})"]
+
+
+def missing_letters(lines: Sequence[UnitStatus]) -> list[str]:
+    """Returns the batch's notes on units without a letter: `Chưa đăng ký: N đơn vị.` and
+    `Đang soạn (chưa gửi): N đơn vị — …` (their names); nothing when every unit has sent."""
+    unregistered = [line for line in lines if not line.status]
+    drafts = [line.unit.name for line in lines if line.status == "draft"]
+    notes = []
+    if unregistered:
+        notes.append(f"Chưa đăng ký: {len(unregistered)} đơn vị (không có công văn).")
+    if drafts:
+        notes.append(f"Đang soạn (chưa gửi): {len(drafts)} đơn vị — {'; '.join(drafts)}.")
+    return notes

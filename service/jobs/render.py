@@ -137,6 +137,8 @@ def _make(kind: str, src: sources.Source, number: int, inputs_hash: str, *, url:
     path = output_path(home, src.year, kind, number, src.slug_text)
     sha = write_atomically(path, data)
     pdf_path, pdf_error = None, None
+    # a PDF of an earlier rendering would be taken for this one: it goes, unless remade below
+    path.with_suffix(".pdf").unlink(missing_ok=True)
     if pdf:
         from ..documents.pdf import PdfError
         from ..documents.pdf import to_pdf as default_to_pdf

@@ -1,6 +1,6 @@
-"""The annual summary's actions: the year's targets and their results (form, Excel), a unit's
-narrative for its report, and the summary batch (every unit and the province's roll-up, then
-one PDF book of them all: summary_batch.py).
+"""The annual summary's actions: the results of the year's targets (form, Excel; the targets
+themselves: targets.py), a unit's narrative for its report, its report, and the summary batch
+(every unit and the province's roll-up, then one PDF book of them all: summary_batch.py).
 
 Web and CLI call these; every refusal is a RecordError whose problems say, in Vietnamese, where
 (the indicator and column of the form, or the sheet's row and column) and what is wrong; a
@@ -10,23 +10,13 @@ problem's `field` is `<indicator code>:<column key>` (`4.2:planned`) for the for
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pydantic import ValidationError
 
 from ..domain.errors import Problem, RecordError
-from ..domain.records import (
-    Annex,
-    Indicator,
-    IndicatorResult,
-    Movement,
-    Target,
-    TargetResults,
-    Unit,
-    UnitReport,
-)
-from ..domain.recordset import vietnamese_message
+from ..domain.records import IndicatorResult, TargetResults, Unit, UnitReport
+from ..domain.recordset import in_vietnamese, vietnamese_message
 from ..store import db
 from ..store import repository as repo
 from ..store.results_excel import (
@@ -36,10 +26,10 @@ from ..store.results_excel import (
     read_results_sheet,
     results_sheet,
 )
-from ..vnformat.numbers import parse_number
 from .render import Rendered, render_one
 from .summary_batch import tree
 from .summary_source import province_unit
+from .targets import clean, directive, not_a_number
 
 KIND = "summary"
 # The narrative sections a unit writes (UnitReport.sections), in the report's order.
@@ -58,163 +48,6 @@ COLUMN_LABELS = {
     "text": "Nội dung chỉ tiêu",
     "unit": "Đơn vị tính",
 }
-NUMBER_HINT = "viết kiểu Việt Nam, ví dụ 19.560 hoặc 7,06"
-
-
-def _clean(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
-
-
-def not_a_number(where: str, column: str, text: str) -> str | None:
-    """Returns the refusal of `text` as a number written the Vietnamese way (None if it is
-    one): `dòng 7, cột Thực hiện: “abc” không phải là số (…)`."""
-    try:
-        parse_number(text)
-    except ValueError:
-        return f"{where}, cột {column}: “{text}” không phải là số ({NUMBER_HINT})"
-    return None
-
-
-def _movement(session, year: int) -> Movement:  # type: ignore[no-untyped-def]
-    movement = repo.movement(session, year)
-    if movement is None:
-        raise RecordError.one(f"chưa có chỉ thị phát động thi đua năm {year}", field="year")
-    return movement
-
-
-# ---------------------------------------------------------------- targets
-
-
-@dataclass
-class IndicatorInput:
-    """One indicator as the form holds it (`code` "" for a new one)."""
-
-    code: str = ""
-    name: str = ""
-    unit: str = ""
-    planned: str = ""
-    lower_is_better: bool = False
-    delete: bool = False
-
-
-@dataclass
-class TargetInput:
-    """One target as the form holds it (`number` 0 for a new one)."""
-
-    number: int = 0
-    text: str = ""
-    indicators: list[IndicatorInput] = field(default_factory=list)
-
-
-def targets_of(movement: Movement) -> list[TargetInput]:
-    """Returns the directive's targets as the form shows them."""
-    return [
-        TargetInput(
-            t.number,
-            t.text,
-            [
-                IndicatorInput(i.code, i.name, i.unit, i.planned, i.lower_is_better)
-                for i in t.indicators
-            ],
-        )
-        for t in (movement.annex.targets if movement.annex else [])
-    ]
-
-
-def load_targets(year: int, url: str | None = None) -> tuple[Movement, list[TargetInput]]:
-    """Returns the year's directive and its targets; RecordError when there is none."""
-    with db.transaction(url) as session:
-        movement = _movement(session, year)
-    return movement, targets_of(movement)
-
-
-def build_targets(entered: Sequence[TargetInput]) -> list[Target]:
-    """Returns the targets as records: blank new lines dropped, deleted indicators left out (a
-    target left without any, too), numbers and codes given to new ones. Raises RecordError with
-    every problem: an empty wording, a plan that is not a number written the Vietnamese way
-    (kept as typed when it is one), a code given twice."""
-    problems: list[Problem] = []
-    targets: list[Target] = []
-    numbers = [t.number for t in entered if t.number]
-    next_number = max(numbers, default=0) + 1
-    for target in entered:
-        lines = [i for i in target.indicators if not i.delete and _filled(i)]
-        if not target.number and not _clean(target.text) and not lines:
-            continue  # the blank line for a new target
-        number = target.number or next_number
-        next_number += 0 if target.number else 1
-        indicators = []
-        for k, line in enumerate(lines, start=1):
-            code = _clean(line.code) or (str(number) if len(lines) == 1 else f"{number}.{k}")
-            indicators.append(_indicator(number, code, line, problems))
-        if not _clean(target.text):
-            problems.append(
-                Problem(f"chỉ tiêu {number}: chưa ghi nội dung chỉ tiêu", field=f"{number}:text")
-            )
-        if indicators:
-            targets.append(
-                Target.model_construct(
-                    number=number, text=_clean(target.text), indicators=indicators
-                )
-            )
-    codes = [i.code for t in targets for i in t.indicators]
-    problems += [
-        Problem(f"mã chỉ số “{c}” bị trùng", field=f"{c}:code")
-        for c in sorted({c for c in codes if codes.count(c) > 1})
-    ]
-    if problems:
-        raise RecordError(problems)
-    return targets
-
-
-def _filled(line: IndicatorInput) -> bool:
-    return any(_clean(v) for v in (line.code, line.name, line.unit, line.planned))
-
-
-def _indicator(number: int, code: str, line: IndicatorInput, problems: list[Problem]) -> Indicator:
-    where = f"chỉ tiêu {number}, chỉ số {code}"
-    name, planned = _clean(line.name), _clean(line.planned)
-    if not name:
-        problems.append(Problem(f"{where}: chưa ghi tên chỉ số", field=f"{code}:name"))
-    if not planned:
-        problems.append(
-            Problem(f"{where}, cột Kế hoạch: chưa ghi giá trị kế hoạch", field=f"{code}:planned")
-        )
-    elif (refused := not_a_number(where, "Kế hoạch", planned)) is not None:
-        problems.append(Problem(refused, field=f"{code}:planned"))
-    return Indicator.model_construct(
-        code=code,
-        name=name,
-        unit=_clean(line.unit),
-        planned=planned,
-        lower_is_better=line.lower_is_better,
-    )
-
-
-def save_targets(year: int, entered: Sequence[TargetInput], url: str | None = None) -> Movement:
-    """Saves the targets into the year's directive (its annex) and returns it; results of
-    indicators no longer there are dropped. Raises RecordError (nothing saved) on a problem."""
-    targets = build_targets(entered)
-    with db.transaction(url) as session:
-        movement = _movement(session, year)
-        annex = movement.annex or Annex(title=f"Tóm tắt các chỉ tiêu năm {year}")
-        data = movement.model_dump()
-        data["annex"] = {**annex.model_dump(), "targets": [t.model_dump() for t in targets]}
-        try:
-            saved = Movement.model_validate(data)
-        except ValidationError as exc:
-            raise RecordError([Problem(vietnamese_message(e)) for e in exc.errors()]) from exc
-        repo.save_movement(session, saved)
-        results = repo.results(session, year)
-        if results is not None:
-            kept = {i.code for _, i in saved.indicators()}
-            repo.save_results(
-                session,
-                TargetResults(
-                    year=year, results=[r for r in results.results if r.indicator in kept]
-                ),
-            )
-    return saved
 
 
 # ---------------------------------------------------------------- results
@@ -238,7 +71,7 @@ def result_lines(year: int, url: str | None = None) -> list[ResultLine]:
     """Returns every indicator of the year's directive with its results; RecordError when
     there is no directive."""
     with db.transaction(url) as session:
-        movement = _movement(session, year)
+        movement = directive(session, year)
         results = repo.results(session, year)
     known = {r.indicator: r for r in (results.results if results else [])}
     return [
@@ -259,7 +92,7 @@ def result_lines(year: int, url: str | None = None) -> list[ResultLine]:
 def _figure(
     text: str, where: str, column: str, key: str, problems: list[Problem], file: str | None = None
 ) -> str | None:
-    value = _clean(text)
+    value = clean(text)
     if not value:
         return None
     refused = not_a_number(where, column, value)
@@ -407,8 +240,14 @@ def save_narrative(
 
 def report_document(year: int, unit: str | None, url: str | None = None) -> Rendered:
     """Makes the summary report of `unit` (None: the province's roll-up), numbered in the
-    issuing unit's register, or finds it unchanged; RecordError, TemplateError as render_one."""
-    return render_one(KIND, year, unit, url=url)
+    issuing unit's register, or finds it unchanged; a PDF left beside it from an earlier
+    rendering is removed. RecordError (fields named in Vietnamese), TemplateError as
+    render_one."""
+    try:
+        made = render_one(KIND, year, unit, url=url)
+    except RecordError as exc:
+        raise in_vietnamese(exc) from None
+    return made
 
 
 @dataclass(frozen=True)

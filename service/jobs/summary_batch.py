@@ -6,11 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..documents.book import Chapter, merge_book
 from ..documents.kinds.summary import unit_order
 from ..documents.output import write_atomically
+from ..documents.pdf import PdfError
+from ..documents.render import TemplateError
 from ..domain.aggregation import descendants
+from ..domain.errors import RecordError
 from ..domain.records import Unit
+from ..domain.recordset import in_vietnamese, location_in_vietnamese, vietnamese_message
 from ..store import db
 from ..store import repository as repo
 from .batch import Summary, Task
@@ -52,10 +58,46 @@ def book_path(year: int, output_dir: Path | None = None) -> Path:
     return default_home() / "outputs" / str(year) / KIND / name
 
 
+def book_file(year: int) -> Path | None:
+    """Returns the year's book as the web batch leaves it (under outputs/), None if not made."""
+    path = book_path(year)
+    return path if path.is_file() else None
+
+
+def failure_reason(exc: Exception) -> str:
+    """Returns, in Vietnamese, why a batch's finishing step failed: a refusal with its fields
+    named in Vietnamese, a stored record that no longer validates (which field, what is wrong),
+    or an unexpected error's type and text."""
+    if isinstance(exc, RecordError):
+        return str(in_vietnamese(exc))
+    if isinstance(exc, ValidationError):
+        found = "; ".join(f"trường “{location_in_vietnamese(tuple(e['loc'])) or '?'}”: "
+                          f"{vietnamese_message(e)}" for e in exc.errors())
+        return f"dữ liệu đã lưu không hợp lệ: {found}"
+    if isinstance(exc, (TemplateError, PdfError)):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.filename:  # the file's name, not its server path
+        name = Path(exc.filename).name
+        if isinstance(exc, FileNotFoundError):
+            return f"không tìm thấy tệp {name}"
+        if isinstance(exc, PermissionError):
+            return f"không có quyền đọc, ghi tệp {name}"
+        return f"không đọc, ghi được tệp {name} (mã lỗi {exc.errno})"
+    return f"lỗi không mong đợi ({type(exc).__name__}): {exc}"
+
+
 def finish_summary(summary: Summary, year: int, url: str, output_dir: Path | None) -> list[str]:
     """The batch's finishing step: merges the PDFs made (or found unchanged) into one book, the
     province's roll-up first, then the units in tree order, a bookmark each (nested as the unit
-    tree); returns the lines to tell the user."""
+    tree); returns the lines to tell the user (a failure as one `Lỗi: …` line, never raised).
+    The book is named, not its server path: the web offers it for download."""
+    try:
+        return _merge_book(summary, year, url, output_dir)
+    except Exception as exc:  # noqa: BLE001 - the documents are made; say why the book is not
+        return [f"Lỗi: chưa ghép được sổ báo cáo PDF: {failure_reason(exc)}"]
+
+
+def _merge_book(summary: Summary, year: int, url: str, output_dir: Path | None) -> list[str]:
     pdfs = {
         o.task.unit: o.pdf_path
         for o in summary.outcomes
@@ -77,7 +119,7 @@ def finish_summary(summary: Summary, year: int, url: str, output_dir: Path | Non
     write_atomically(
         path, merge_book(chapters, f"Sổ báo cáo tổng kết thi đua, khen thưởng năm {year}")
     )
-    lines = [f"Đã ghép sổ báo cáo PDF ({len(chapters)} báo cáo): {path}"]
+    lines = [f"Đã ghép sổ báo cáo PDF ({len(chapters)} báo cáo): {path.name}"]
     missing = len(summary.outcomes) - len(chapters)
     if missing > 0:
         lines.append(f"Sổ thiếu {missing} báo cáo chưa có PDF (xem các lỗi ở trên).")

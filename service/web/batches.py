@@ -1,12 +1,15 @@
-"""Batches from the web: the province admin starts one and watches its progress."""
+"""Batches from the web: the province admin starts one and watches its progress; what it made
+is offered for download (never a server path)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
 from ..domain.errors import RecordError
 from ..jobs import batches
+from ..jobs.summary_batch import book_file
 from .database import database_url
 from .guards import admin_required, login_required
 
@@ -45,4 +48,22 @@ def progress(job_id: int) -> str:
         abort(404)
     kind = batches.BATCH_KINDS.get(status.kind)
     return render_template("batches/progress.html", job=status,
-                           title=kind.title_vi if kind else status.kind)
+                           title=kind.title_vi if kind else status.kind,
+                           downloads=_downloads(status))
+
+
+def _downloads(job: batches.JobStatus) -> list[tuple[str, str]]:
+    """Returns (label, link) of what a finished batch made for the whole province, for the
+    roles that may download it: the consolidated list (admin), the book of reports (admin,
+    viewer)."""
+    if job.status != "done":
+        return []
+    role = current_user.role
+    if job.kind == "registrations" and role == "admin":
+        return [(f"Bản tổng hợp đăng ký thi đua năm {job.year} ({fmt})",
+                 url_for("registrations.summary", year=job.year, fmt=fmt))
+                for fmt in ("docx", "pdf", "xlsx")]
+    if job.kind == "summary" and role in ("admin", "viewer") and book_file(job.year):
+        return [(f"Sổ báo cáo tổng kết năm {job.year} (PDF)",
+                 url_for("reports.book", year=job.year))]
+    return []

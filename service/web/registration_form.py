@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -14,6 +14,7 @@ from wtforms import Field, FieldList, Form, FormField, StringField, TextAreaFiel
 from ..domain.catalogue import HONOURS
 from ..domain.errors import Problem
 from ..domain.records import Person
+from ..domain.recordset import vietnamese_field
 from ..jobs.registrations import RegistrationInput, RowInput
 from ..vnformat.names import sort_names
 
@@ -86,7 +87,8 @@ class Errors:
 
     @classmethod
     def of(cls, problems: Iterable[Problem], at: str | None = None) -> Errors:
-        """Places each problem at its field; `at` puts them all at one field (the sheet)."""
+        """Places each problem at its field; `at` puts them all at one field (the sheet), each
+        saying where it is (its field named in Vietnamese)."""
         errors = cls()
         for p in problems:
             found = _ROW.match(p.field or "") if at is None else None
@@ -95,7 +97,8 @@ class Errors:
                 row.setdefault(found.group(2) or "", []).append(p.message)
             else:
                 key = at or (p.field or "").split("[")[0] or "form"
-                errors.fields.setdefault(key, []).append(str(p) if at else p.message)
+                shown = str(replace(p, field=vietnamese_field(p.field))) if at else p.message
+                errors.fields.setdefault(key, []).append(shown)
         return errors
 
     def count(self) -> int:

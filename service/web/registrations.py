@@ -132,6 +132,12 @@ def sample(unit: str, year: int) -> ResponseReturnValue:
         "Content-Disposition": f"attachment; filename=mau-dang-ky-thi-dua-{year}-{unit}.xlsx"})
 
 
+def _pdf_reason(exc: PdfError) -> PdfError | BaseException:
+    """Returns why the PDF was not made, without the server path of the .docx that the job's
+    message starts with."""
+    return exc.__cause__ or exc
+
+
 def _send(made: Rendered, fmt: str) -> ResponseReturnValue:
     path = made.pdf_path if fmt == "pdf" else made.path
     assert path is not None
@@ -149,7 +155,7 @@ def letter(unit: str, year: int, fmt: str) -> ResponseReturnValue:
     except (RecordError, TemplateError) as exc:
         flash(f"Chưa tạo được công văn đăng ký: {exc}", "error")
     except PdfError as exc:
-        flash(f"Đã tạo tệp .docx nhưng chưa tạo được PDF: {exc}", "error")
+        flash(f"Đã tạo tệp .docx nhưng chưa tạo được PDF: {_pdf_reason(exc)}", "error")
     else:
         return _send(made, fmt)
     return redirect(url_for("registrations.form", unit=unit, year=year))
@@ -177,7 +183,7 @@ def summary(year: int, fmt: str) -> ResponseReturnValue:
     except (RecordError, TemplateError) as exc:
         flash(f"Chưa lập được bản tổng hợp: {exc}", "error")
     except PdfError as exc:
-        flash(f"Đã lập tệp .docx nhưng chưa tạo được PDF: {exc}", "error")
+        flash(f"Đã lập tệp .docx nhưng chưa tạo được PDF: {_pdf_reason(exc)}", "error")
     else:
         return _send(made, fmt)
     return redirect(url_for("registrations.province", year=year))

@@ -1,5 +1,5 @@
 """The annual summary pages: the year's targets and their results (form, Excel), each unit's
-narrative for its report, the report itself, and the batch of every unit's report."""
+narrative for its report, the report itself, the batch of every unit's report and its book."""
 
 from __future__ import annotations
 
@@ -13,8 +13,17 @@ from werkzeug.datastructures import MultiDict
 from ..documents.render import TemplateError
 from ..domain.errors import Problem, RecordError
 from ..jobs import reports as jobs
+from ..jobs import targets as target_jobs
+from ..jobs.summary_batch import book_file
 from .database import database_url, get_session
-from .guards import admin_required, can_access_unit, can_change_unit, login_required, unit_scoped
+from .guards import (
+    admin_required,
+    can_access_unit,
+    can_change_unit,
+    login_required,
+    roles_required,
+    unit_scoped,
+)
 from .listing import requested_year
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -41,13 +50,14 @@ def index() -> str:
         lines=lines,
         sections=len(jobs.SECTIONS),
         is_admin=current_user.role == "admin",
+        has_book=current_user.role in ("admin", "viewer") and book_file(year.year) is not None,
     )
 
 
 # ---------------------------------------------------------------- targets
 
 
-def _posted_targets(form: MultiDict[str, str]) -> list[jobs.TargetInput]:
+def _posted_targets(form: MultiDict[str, str]) -> list[target_jobs.TargetInput]:
     """Returns the targets as posted: `t-<i>-number`, `t-<i>-text`, and per indicator
     `t-<i>-<j>-code|name|unit|planned|lower|delete`."""
     targets = []
@@ -58,7 +68,7 @@ def _posted_targets(form: MultiDict[str, str]) -> list[jobs.TargetInput]:
         while f"t-{i}-{j}-code" in form:
             key = f"t-{i}-{j}-"
             indicators.append(
-                jobs.IndicatorInput(
+                target_jobs.IndicatorInput(
                     form.get(key + "code", ""),
                     form.get(key + "name", ""),
                     form.get(key + "unit", ""),
@@ -70,7 +80,7 @@ def _posted_targets(form: MultiDict[str, str]) -> list[jobs.TargetInput]:
             j += 1
         number = form.get(f"t-{i}-number", "")
         targets.append(
-            jobs.TargetInput(
+            target_jobs.TargetInput(
                 int(number) if number.isdigit() else 0, form.get(f"t-{i}-text", ""), indicators
             )
         )
@@ -85,7 +95,7 @@ def targets(year: int) -> ResponseReturnValue:
     lower-is-better); a blank line adds a target, a blank row an indicator."""
     url = database_url()
     try:
-        _, entered = jobs.load_targets(year, url)
+        _, entered = target_jobs.load_targets(year, url)
     except RecordError as exc:
         flash(str(exc), "error")
         return redirect(url_for("reports.index", year=year))
@@ -93,9 +103,10 @@ def targets(year: int) -> ResponseReturnValue:
     if request.method == "POST":
         entered = _posted_targets(request.form)
         try:
-            saved = jobs.save_targets(year, entered, url)
+            saved = target_jobs.save_targets(year, entered, url)
         except RecordError as exc:
             problems = exc.problems
+            entered = target_jobs.without_blanks(entered)  # the page adds its own blank rows
         else:
             flash(
                 f"Đã lưu {len(saved.indicators())} chỉ số của "
@@ -256,3 +267,20 @@ def unit_document(year: int, code: str) -> ResponseReturnValue:
 def province_document(year: int) -> ResponseReturnValue:
     """Makes (or finds unchanged) the province's roll-up and sends the .docx."""
     return _document(year, None)
+
+
+@bp.get("/<int:year>/book.pdf")
+@roles_required("admin", "viewer")
+def book(year: int) -> ResponseReturnValue:
+    """Sends the year's book of every report (made by the summary batch with PDF)."""
+    path = book_file(year)
+    if path is None:
+        flash(f"Chưa có sổ báo cáo tổng kết năm {year}: hãy tạo báo cáo của mọi đơn vị kèm PDF.",
+              "error")
+        return redirect(url_for("reports.index", year=year))
+    return send_file(
+        io.BytesIO(path.read_bytes()),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=path.name,
+    )

@@ -3,6 +3,7 @@ with the stored record unchanged, the Excel sheet, the letter, the province's li
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
@@ -13,11 +14,14 @@ import pytest
 
 from service.documents.lint import lint_docx
 from service.domain.errors import RecordError
+from service.domain.recordset import vietnamese_field
 from service.jobs import batches
 from service.jobs import registrations as jobs
+from service.jobs.batch import Summary, run_batch
 from service.jobs.registrations import RegistrationInput, RowInput
 from service.store import db, register
 from service.store import repository as repo
+from service.store.models import RegistrationRow
 
 
 @pytest.fixture
@@ -153,8 +157,57 @@ def test_the_letter_is_numbered_in_the_units_register_and_passes_the_checker(
 
 def test_a_draft_has_no_letter(example_db: str, home: Path) -> None:
     jobs.save_draft("SNV", 2024, typed(), example_db)
-    with pytest.raises(RecordError, match="chưa gửi"):
+    with pytest.raises(RecordError, match="chưa gửi") as caught:
         jobs.letter("SNV", 2024, example_db)
+    assert "trường “trạng thái”" in str(caught.value) and "status" not in str(caught.value)
+    with pytest.raises(RecordError) as caught:
+        jobs.letter("SNV", 2025, example_db)
+    assert str(caught.value) == "trường “đơn vị”: Sở Nội vụ chưa đăng ký thi đua năm 2025"
+
+
+@pytest.mark.parametrize(
+    ("field", "shown"),
+    [
+        ("unit", "đơn vị"),
+        ("status", "trạng thái"),
+        ("individuals[3].title", "danh sách cá nhân, dòng 3, danh hiệu"),
+        ("collective_titles", "danh hiệu tập thể"),
+        ("sheet", "tệp Excel"),
+        ("Họ và tên", "Họ và tên"),  # a sheet's column: already Vietnamese
+        ("4.2:planned", "4.2:planned"),  # a form cell's key, not a field
+        (None, None),
+    ],
+)
+def test_problem_fields_are_shown_in_vietnamese(field: str | None, shown: str | None) -> None:
+    assert vietnamese_field(field) == shown
+
+
+@pytest.mark.parametrize(
+    ("unit", "addressed", "recipients"),
+    [
+        ("X-CONOI", ["- Hội đồng Thi đua - Khen thưởng huyện Mai Sơn;",
+                     "- Phòng Nội vụ huyện Mai Sơn."],
+         ["- Hội đồng TĐKT huyện;", "- Phòng Nội vụ huyện;", "- Lưu: VT."]),
+        ("BTDKT", ["Kính gửi: Hội đồng Thi đua - Khen thưởng Sở Nội vụ."],
+         ["- Hội đồng TĐKT Sở Nội vụ;", "- Lưu: VT, VP."]),
+        ("SYT", ["- Hội đồng Thi đua - Khen thưởng tỉnh Sơn La;",
+                 "- Sở Nội vụ (Ban Thi đua - Khen thưởng)."],
+         ["- Hội đồng TĐKT tỉnh;", "- Sở Nội vụ (Ban TĐKT);", "- Lưu: VT, VP."]),
+    ],
+)
+def test_a_letter_goes_to_the_council_above_the_unit_in_the_tree(
+        example_db: str, home: Path, unit: str, addressed: list[str],
+        recipients: list[str]) -> None:
+    data = jobs.letter(unit, 2024, example_db).path.read_bytes()
+    assert lint_docx(data) == []
+    document = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    start = next(i for i, t in enumerate(texts) if t.startswith("Kính gửi"))
+    shown = texts[start:start + len(addressed)] if len(addressed) == 1 else \
+        texts[start + 1:start + 1 + len(addressed)]
+    assert shown == addressed
+    footer = document.tables[1].cell(0, 0).paragraphs
+    assert [p.text for p in footer if p.text.startswith("-")] == recipients
 
 
 def test_the_overview_and_the_consolidated_workbook(example_db: str) -> None:
@@ -163,11 +216,20 @@ def test_the_overview_and_the_consolidated_workbook(example_db: str) -> None:
     assert len(lines) == 22 and lines[0].unit.code == "UBND-TINH"
     assert {line.unit.code: line.status_label for line in lines}["SYT"] == "Đang soạn"
     assert sum(line.submitted for line in lines) == 21
+    # every unit is counted, each with its place in the tree
+    levels = {line.unit.code: line.level for line in lines}
+    assert (levels["UBND-TINH"], levels["SYT"], levels["H-MAISON"]) == (
+        "Cấp tỉnh", "Sở, ban, ngành", "Cấp huyện")
+    assert levels["X-CONOI"] == "Cấp xã, thuộc UBND huyện Mai Sơn"
+    assert levels["BTDKT"] == "Thuộc Sở Nội vụ"
     sheet_ = openpyxl.load_workbook(io.BytesIO(jobs.consolidated_xlsx(2024, example_db))).active
     values = [[c for c in row] for row in sheet_.iter_rows(values_only=True)]
     assert values[0][0] == "TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM 2024"
     syt = next(row for row in values if row[1] == "Sở Y tế")
     assert "Chưa đăng ký" in syt and "Đang soạn, chưa gửi" in syt
+    names = [row[1] for row in values]
+    assert "Ủy ban nhân dân xã Cò Nòi (thuộc UBND huyện Mai Sơn)" in names
+    assert "Ban Thi đua - Khen thưởng (thuộc Sở Nội vụ)" in names
     assert values[-1][-2] == "21/22 đơn vị đã đăng ký"
 
 
@@ -193,14 +255,61 @@ def test_the_batch_makes_one_letter_per_unit_then_skips_them(example_db: str,
     assert again.count("skipped") == 22
 
 
-def test_one_units_draft_fails_alone_with_its_reason(example_db: str, home: Path,
-                                                    tmp_path: Path) -> None:
+def run_letters(year: int, url: str, home: Path, output_dir: Path | None = None) -> Summary:
+    """Runs the registrations batch as `thidua batch registrations` does: its tasks, then its
+    finishing step."""
+    tasks = [dataclasses.replace(t, home=str(home),
+                                 output_dir=str(output_dir) if output_dir else None)
+             for t in jobs.batch_tasks(year, url)]
+    summary = run_batch(tasks, workers=1)
+    summary.notes += jobs.finish_batch(summary, year, url, output_dir)
+    return summary
+
+
+def test_a_draft_has_no_letter_and_is_noted_not_failed(example_db: str, home: Path,
+                                                        tmp_path: Path) -> None:
     jobs.save_draft("SYT", 2024, typed(rows=[RowInput(full_name="Lò Văn Mới", title="LDTT")]),
                     example_db)
-    tasks = batches.tasks_for("registrations", 2024, url=example_db, output_dir=tmp_path / "out")
-    summary = batches.run("registrations", tasks, workers=1)
-    assert (summary.count("made"), summary.count("failed")) == (21, 1)
-    (failed,) = [o for o in summary.outcomes if o.status == "failed"]
-    assert failed.task.unit == "SYT" and "Sở Y tế chưa gửi" in failed.message
+    summary = run_letters(2024, example_db, home, tmp_path / "out")
+    assert (summary.count("made"), summary.count("failed")) == (21, 0)
+    assert "SYT" not in {o.task.unit for o in summary.outcomes}
+    assert summary.notes[0] == "Đang soạn (chưa gửi): 1 đơn vị — Sở Y tế."
     assert (tmp_path / "out" / "registration-SNV.docx").is_file()
     assert (tmp_path / "out" / "registration_summary-2024.docx").is_file()
+    assert not any(str(tmp_path) in line or str(home) in line for line in summary.lines())
+
+
+def test_a_year_nobody_registered_for_is_noted_not_failed(example_db: str, home: Path) -> None:
+    jobs.submit("SNV", 2025, typed(), example_db)
+    assert [t.unit for t in jobs.batch_tasks(2025, example_db)] == ["SNV"]
+    summary = run_letters(2025, example_db, home)
+    assert (summary.count("made"), summary.count("failed")) == (1, 0)
+    assert summary.lines()[0] == "Đã tạo: 1; bỏ qua (không đổi): 0; lỗi: 0."
+    assert summary.notes[0] == "Chưa đăng ký: 21 đơn vị (không có công văn)."
+    assert summary.notes[-1].startswith("Bản tổng hợp đăng ký thi đua: số ")
+    assert not any("unit" in line for line in summary.lines())
+
+
+def test_an_invalid_stored_registration_fails_the_finish_with_a_vietnamese_line(
+        example_db: str, home: Path) -> None:
+    with db.transaction(example_db) as session:
+        row = session.query(RegistrationRow).filter_by(
+            unit_id=repo.unit_id(session, "SYT"), year=2024).one()
+        row.data = {**row.data, "date": "không phải ngày"}
+    assert "SYT" in {t.unit for t in jobs.batch_tasks(2024, example_db)}  # its failure shows
+    lines = jobs.finish_batch(Summary(), 2024, example_db, None)
+    assert lines == ["Lỗi: chưa lập được bản tổng hợp đăng ký thi đua: dữ liệu đã lưu không "
+                     "hợp lệ: trường “ngày”: ngày “không phải ngày” không có thật hoặc sai "
+                     "dạng (dùng dd/mm/yyyy, ví dụ 03/01/2024)"]
+
+
+def test_a_letter_made_again_without_pdf_leaves_no_old_pdf(example_db: str, home: Path) -> None:
+    made = jobs.letter("SNV", 2024, example_db)
+    stale = made.path.with_suffix(".pdf")
+    stale.write_bytes(b"%PDF-1.4 old")
+    assert jobs.letter("SNV", 2024, example_db).skipped and stale.is_file()  # unchanged: kept
+    reg = stored(example_db)
+    jobs.submit("SNV", 2024, dataclasses.replace(jobs.input_of(reg), commitments=["Mới."]),
+                example_db)
+    again = jobs.letter("SNV", 2024, example_db)
+    assert not again.skipped and again.path == made.path and not stale.exists()

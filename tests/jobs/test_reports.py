@@ -1,5 +1,5 @@
-"""Specs for the summary's actions: targets and results (form and Excel, each refusal named by
-its place) and a unit's narrative."""
+"""Specs for the summary's actions: results (form and Excel, each refusal named by its place), a
+unit's narrative and its report (targets: test_targets.py)."""
 
 from __future__ import annotations
 
@@ -108,70 +108,6 @@ def test_an_unknown_or_repeated_code_is_refused(example_db: str):
     ]
 
 
-# ---------------------------------------------------------------- targets
-
-
-def test_targets_keep_the_plan_as_typed_and_refuse_a_plan_that_is_not_a_number(example_db: str):
-    _, targets = reports.load_targets(2024, example_db)
-    targets[0].indicators[0].planned = "7.5"
-    targets[12].indicators[0].planned = "07"
-    with pytest.raises(RecordError) as exc:
-        reports.save_targets(2024, targets, example_db)
-    assert [p.message for p in exc.value.problems] == [
-        (
-            "chỉ tiêu 1, chỉ số 1, cột Kế hoạch: “7.5” không phải là số (viết kiểu Việt Nam, ví dụ "
-            "19.560 hoặc 7,06)"
-        )
-    ]
-    targets[0].indicators[0].planned = "7,8"
-    saved = reports.save_targets(2024, targets, example_db)
-    planned = {i.code: i.planned for _, i in saved.indicators()}
-    assert (planned["1"], planned["13.1"]) == ("7,8", "07")
-
-
-def test_targets_are_edited_added_and_removed_with_their_results(example_db: str):
-    _, targets = reports.load_targets(2024, example_db)
-    first = targets[0].indicators[0]
-    first.name, first.unit, first.lower_is_better = "Tăng trưởng GRDP", "%/năm", True
-    targets[1].indicators[0].delete = True  # target 2 has one indicator: it goes
-    targets.append(
-        reports.TargetInput(
-            0,
-            "Chỉ tiêu mới về chuyển đổi số",
-            [
-                reports.IndicatorInput(name="Tỷ lệ hồ sơ trực tuyến", unit="%", planned="80"),
-                reports.IndicatorInput(name="Số xã số", unit="xã", planned="12"),
-            ],
-        )
-    )
-    targets.append(reports.TargetInput())  # the form's blank line
-    saved = reports.save_targets(2024, targets, example_db)
-    assert saved.annex is not None
-    numbers = [t.number for t in saved.annex.targets]
-    assert 2 not in numbers and numbers[-1] == 24
-    assert [(i.code, i.planned) for i in saved.annex.targets[-1].indicators] == [
-        ("24.1", "80"),
-        ("24.2", "12"),
-    ]
-    one = saved.annex.targets[0].indicators[0]
-    assert (one.name, one.unit, one.lower_is_better) == ("Tăng trưởng GRDP", "%/năm", True)
-    with db.transaction(example_db) as session:
-        results = repo.results(session, 2024)
-    assert results is not None and "2" not in {r.indicator for r in results.results}
-
-
-def test_a_target_needs_its_wording_and_codes_are_unique(example_db: str):
-    _, targets = reports.load_targets(2024, example_db)
-    targets[0].text = " "
-    targets[1].indicators[0].code = "1"
-    with pytest.raises(RecordError) as exc:
-        reports.save_targets(2024, targets, example_db)
-    assert [p.message for p in exc.value.problems] == [
-        "chỉ tiêu 1: chưa ghi nội dung chỉ tiêu",
-        "mã chỉ số “1” bị trùng",
-    ]
-
-
 # ---------------------------------------------------------------- narrative
 
 
@@ -187,3 +123,14 @@ def test_a_units_narrative_is_saved_without_its_blank_sections(example_db: str):
     assert (lines["SNV"].written, lines["SYT"].written, lines["BTDKT"].depth) == (1, 0, 2)
     with pytest.raises(RecordError):
         reports.save_narrative(2024, "SNV", {"khac": "x"}, example_db)
+
+
+def test_a_report_made_again_without_pdf_leaves_no_old_pdf(example_db: str, tmp_path, monkeypatch):
+    monkeypatch.setenv("THIDUA_HOME", str(tmp_path))
+    made = reports.report_document(2024, "SNV", example_db)
+    stale = made.path.with_suffix(".pdf")
+    stale.write_bytes(b"%PDF-1.4 old")
+    assert reports.report_document(2024, "SNV", example_db).skipped and stale.is_file()
+    reports.save_narrative(2024, "SNV", {"uu_diem": "Đã sửa."}, example_db)
+    again = reports.report_document(2024, "SNV", example_db)
+    assert not again.skipped and again.path == made.path and not stale.exists()

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from service.domain.errors import RecordError
 from service.jobs import batches, summary_batch
+from service.jobs.batch import Outcome, Summary, Task
 
 
 @pytest.fixture
@@ -34,7 +36,8 @@ def test_the_batch_makes_every_report_and_a_book_then_skips_them(example_db: str
     assert len(list(folder.glob("*.docx"))) == 23 and len(list(folder.glob("*.pdf"))) == 24
     assert (folder / "01-tong-ket-2024-snv.docx").is_file()
     book = folder / "so-tong-ket-2024.pdf"
-    assert summary.notes == [f"Đã ghép sổ báo cáo PDF (23 báo cáo): {book}"]
+    assert summary.notes == ["Đã ghép sổ báo cáo PDF (23 báo cáo): so-tong-ket-2024.pdf"]
+    assert summary_batch.book_file(2024) == book
     reader = PdfReader(book)
     outline = reader.outline
     assert outline[0].title == "Báo cáo tổng hợp toàn tỉnh năm 2024"
@@ -51,3 +54,25 @@ def test_the_batch_makes_every_report_and_a_book_then_skips_them(example_db: str
     again = batches.run("summary", tasks, workers=1)
     assert again.count("skipped") == 23
     assert again.notes == summary.notes
+
+
+def test_a_failing_book_is_one_vietnamese_line_without_a_server_path(example_db: str, home: Path):
+    gone = home / "outputs" / "2024" / "summary" / "mat.pdf"
+    made = Outcome(Task("summary", 2024, "SNV", example_db), "made", "x.docx", str(gone))
+    lines = summary_batch.finish_summary(Summary([made]), 2024, example_db, None)
+    assert lines == ["Lỗi: chưa ghép được sổ báo cáo PDF: không tìm thấy tệp mat.pdf"]
+    assert summary_batch.book_file(2024) is None
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (RecordError.one("không có đơn vị mã “X”", field="unit"),
+         "trường “đơn vị”: không có đơn vị mã “X”"),
+        (PermissionError(13, "Permission denied", "/srv/outputs/so.pdf"),
+         "không có quyền đọc, ghi tệp so.pdf"),
+        (KeyError("x"), "lỗi không mong đợi (KeyError): 'x'"),
+    ],
+)
+def test_the_reason_a_finishing_step_failed_is_in_vietnamese(error: Exception, reason: str):
+    assert summary_batch.failure_reason(error) == reason

@@ -190,7 +190,25 @@ def test_a_drafts_letter_is_refused_with_a_message(client, login, home) -> None:
     token = login.token(FORM.format("SNV"))
     client.post(FORM.format("SNV"), data=posted(token, "draft"))
     response = client.get("/registrations/SNV/2024/cong-van.docx", follow_redirects=True)
-    assert "Chưa tạo được công văn đăng ký" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "Chưa tạo được công văn đăng ký: trường “trạng thái”: " in html
+    assert "“status”" not in html
+
+
+def test_a_failed_pdf_is_told_without_the_server_path(client, login, monkeypatch) -> None:
+    from service.documents.pdf import PdfError
+    from service.jobs import registrations
+
+    def letter(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        reason = PdfError("LibreOffice không chạy")
+        raise PdfError(f"Đã tạo tệp Word /srv/outputs/01-x.docx (số 01). {reason}") from reason
+
+    monkeypatch.setattr(registrations, "letter", letter)
+    login("vanthu.snv")
+    html = client.get("/registrations/SNV/2024/cong-van.pdf",
+                      follow_redirects=True).get_data(as_text=True)
+    assert "Đã tạo tệp .docx nhưng chưa tạo được PDF: LibreOffice không chạy" in html
+    assert "/srv/outputs" not in html
 
 
 def test_the_province_sees_who_has_registered_and_gets_the_consolidated_list(
@@ -202,6 +220,9 @@ def test_the_province_sees_who_has_registered_and_gets_the_consolidated_list(
     login("admin")
     html = client.get("/registrations/tinh?year=2024").get_data(as_text=True)
     assert "21/22</strong> đơn vị đã gửi đăng ký" in html
+    # every unit counted, each with its place in the tree
+    assert '<td class="level">Cấp xã, thuộc UBND huyện Mai Sơn</td>' in html
+    assert '<td class="level">Thuộc Sở Nội vụ</td>' in html
     assert html.count('class="badge badge-draft"') == 1
     assert 'action="/batches/registrations"' in html  # the batch button
     xlsx = client.get("/registrations/tinh/2024/tong-hop.xlsx")

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from service.documents.lint import lint_docx
-from service.jobs import reports
+from service.jobs import reports, targets
 
 INDEX = "/reports/?year=2024"
 
@@ -132,6 +132,7 @@ def test_the_admin_edits_a_target_and_a_bad_plan_is_refused(client, login, app) 
     }
     response = client.post("/reports/2024/targets", data=data)
     assert response.status_code == 422
+    assert response.get_data(as_text=True).count('class="new-row"') == 2  # one per target
     assert problems(response.get_data(as_text=True)) == [
         (
             "chỉ tiêu 1, chỉ số 1, cột Kế hoạch: “7.6” không phải là số (viết kiểu Việt Nam, ví dụ "
@@ -142,7 +143,7 @@ def test_the_admin_edits_a_target_and_a_bad_plan_is_refused(client, login, app) 
         "/reports/2024/targets", data=data | {"t-0-0-planned": "7,6"}, follow_redirects=True
     )
     assert "Đã lưu 1 chỉ số của 1 chỉ tiêu năm 2024." in response.get_data(as_text=True)
-    movement, _ = reports.load_targets(2024, app.config["DATABASE_URL"])
+    movement, _ = targets.load_targets(2024, app.config["DATABASE_URL"])
     assert [(i.code, i.planned) for _, i in movement.indicators()] == [("1", "7,6")]
 
 
@@ -194,3 +195,52 @@ def test_the_clerk_downloads_their_units_report(client, login, home) -> None:
         p.text for p in document.paragraphs
     ]
     assert client.post("/reports/2024/document", data={"csrf_token": token}).status_code == 403
+
+
+def test_a_refused_save_shows_each_blank_row_once_and_numbers_a_new_indicator(client, login):
+    login("admin")
+    html = client.get("/reports/2024/targets").get_data(as_text=True)
+    blank_rows = html.count('class="new-row"')
+    assert blank_rows == 24  # 23 targets and the new one, a blank row each
+    token = login.token("/reports/2024/targets")
+    # the page as the browser posts it: every field, the checkboxes only when checked
+    fields = {k: v for k, v in re.findall(r'name="(t-[^"]+)" value="([^"]*)"', html)
+              if not k.endswith(("-lower", "-delete"))}
+    fields |= dict.fromkeys(re.findall(r'name="(t-[^"]+-lower)" value="1"[^>]* checked', html), "1")
+    fields |= dict(re.findall(r'<textarea name="(t-[^"]+)"[^>]*>([^<]*)</textarea>', html))
+    data = fields | {"csrf_token": token, "t-3-0-delete": "1",  # 4.1 goes
+                     "t-3-3-name": "Chỉ số mới", "t-3-3-planned": "abc"}  # refused plan
+    response = client.post("/reports/2024/targets", data=data)
+    assert response.status_code == 422
+    again = response.get_data(as_text=True)
+    assert problems(again) == [
+        "chỉ tiêu 4, chỉ số 4.4, cột Kế hoạch: “abc” không phải là số (viết kiểu Việt Nam, ví "
+        "dụ 19.560 hoặc 7,06)"
+    ]
+    assert again.count('class="new-row"') == blank_rows + 1  # the typed row, and no others
+    response = client.post(
+        "/reports/2024/targets", data=data | {"t-3-3-planned": "50"}, follow_redirects=True
+    )
+    assert "Đã lưu 32 chỉ số của 23 chỉ tiêu năm 2024." in response.get_data(as_text=True)
+
+
+def test_the_book_of_reports_is_downloaded_not_shown_as_a_path(client, login, home):
+    from service.jobs.summary_batch import book_path
+
+    login("admin")
+    response = client.get("/reports/2024/book.pdf", follow_redirects=True)
+    assert "Chưa có sổ báo cáo tổng kết năm 2024" in response.get_data(as_text=True)
+    book = book_path(2024)
+    book.parent.mkdir(parents=True)
+    book.write_bytes(b"%PDF-1.7 book")
+    assert 'href="/reports/2024/book.pdf"' in client.get(INDEX).get_data(as_text=True)
+    response = client.get("/reports/2024/book.pdf")
+    assert response.status_code == 200 and response.data == b"%PDF-1.7 book"
+    assert response.headers["Content-Disposition"].endswith("so-tong-ket-2024.pdf")
+    login.logout()
+    login("xem")
+    assert client.get("/reports/2024/book.pdf").status_code == 200
+    login.logout()
+    login("vanthu.snv")
+    assert client.get("/reports/2024/book.pdf").status_code == 403
+    assert 'href="/reports/2024/book.pdf"' not in client.get(INDEX).get_data(as_text=True)
