@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 import io
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -56,6 +57,10 @@ _ALIGN = {
 Container = Document | _Cell
 # Fixed so that building the same template twice gives the same XML.
 _TEMPLATE_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+
+
+def _margin(side: str) -> Twips:
+    return Twips(math.ceil(MARGINS_MM[side] * 1440 / 25.4))
 
 
 def twips(mm: float) -> int:
@@ -96,8 +101,10 @@ def new_document(title: str) -> Document:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    # rounded up to the twip: Word stores whole twips, and 15 mm truncated (850) is 14,99 mm,
+    # under the decree's minimum
+    section.top_margin, section.bottom_margin = _margin("top"), _margin("bottom")
+    section.left_margin, section.right_margin = _margin("left"), _margin("right")
     section.header_distance, section.footer_distance = Mm(10), Mm(10)
     section.gutter = Mm(0)
     section.different_first_page_header_footer = True
