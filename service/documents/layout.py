@@ -1,11 +1,7 @@
-"""The ND30 page layout every template shares, its building blocks, and the templates built
-from them (see LAYOUT.md)."""
+"""Templates' building blocks (header, title, body, footer, annex) and the registry of builders."""
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
-import math
 import io
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,39 +9,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import docx
 from docx.document import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import nsmap, qn
-from docx.shared import Mm, Pt, Twips
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from .output import write_atomically
-from .textwidth import text_width_mm
+from .page import (
+    BODY_STYLE_NAME,
+    QUOC_HIEU,
+    RULE_STYLE,
+    TIEU_NGU,
+    borders,
+    cell_margins,
+    rule_border,
+    size_elements,
+    twips,
+    w_element,
+)
+from .rules import fit_rules
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 
-PAGE_MM = (210, 297)
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
 HEADER_COLUMNS_MM = (65, 100)
 FOOTER_COLUMNS_MM = (80, 85)
-FONT = "Times New Roman"
-
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-
-BODY_STYLE, BODY_STYLE_NAME = "BodyText", "Body Text"  # style id, style name
-RULE_STYLE = "Rule"  # id and name
-RULE_RATIO = 0.4  # a rule under a name or a trích yếu: 1/3 to 1/2 of the text; we aim at 40%
-TIEU_NGU_RATIO = 1.0  # the rule under the Tiêu ngữ is as long as the text
-# Where a clerk breaks a long agency name: before its level of government, or before `VÀ`.
-_BREAK_BEFORE = frozenset({"TỈNH", "HUYỆN", "QUẬN", "THỊ", "THÀNH", "XÃ", "PHƯỜNG", "VÀ"})
 
 Align = Literal["left", "center", "right", "justify"]
 _ALIGN = {
@@ -55,220 +44,6 @@ _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 Container = Document | _Cell
-# Fixed so that building the same template twice gives the same XML.
-_TEMPLATE_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-
-
-def _margin(side: str) -> Twips:
-    return Twips(math.ceil(MARGINS_MM[side] * 1440 / 25.4))
-
-
-def twips(mm: float) -> int:
-    """Return `mm` in twentieths of a point, the unit of widths and indents in WordprocessingML."""
-    return round(mm * 1440 / 25.4)
-
-
-def _w(tag: str, *children: etree._Element, **attrs: object) -> etree._Element:
-    """Return a new `w:<tag>` element with `w:`-qualified attributes and the given children."""
-    element = OxmlElement(f"w:{tag}")
-    for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), str(value))
-    element.extend(children)
-    return element
-
-
-def _fonts() -> etree._Element:
-    return _w("rFonts", ascii=FONT, hAnsi=FONT, eastAsia=FONT, cs=FONT)
-
-
-def _size(points: float) -> list[etree._Element]:
-    return [_w("sz", val=round(points * 2)), _w("szCs", val=round(points * 2))]
-
-
-def _rule_border() -> etree._Element:
-    return _w("pBdr", _w("bottom", val="single", sz=6, space=1, color="auto"))
-
-
-# ---------------------------------------------------------------- the package
-
-
-def new_document(title: str) -> Document:
-    """Return an empty document in the shared layout: A4, ND30 margins, our styles only, Times
-    New Roman, the page number centred in the top margin from page 2 on (titlePg)."""
-    doc = docx.Document()
-    _prune_package(doc)
-    _reset_styles(doc)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    # rounded up to the twip: Word stores whole twips, and 15 mm truncated (850) is 14,99 mm,
-    # under the decree's minimum
-    section.top_margin, section.bottom_margin = _margin("top"), _margin("bottom")
-    section.left_margin, section.right_margin = _margin("left"), _margin("right")
-    section.header_distance, section.footer_distance = Mm(10), Mm(10)
-    section.gutter = Mm(0)
-    section.different_first_page_header_footer = True
-    section.first_page_header.is_linked_to_previous = False
-    _clear_paragraph(section.first_page_header.paragraphs[0])
-    section.header.is_linked_to_previous = False
-    _page_number(section.header.paragraphs[0])
-    props = doc.core_properties
-    props.title, props.author, props.last_modified_by = title, "thidua", "thidua"
-    props.comments = "Mẫu văn bản theo Nghị định 30/2020/NĐ-CP (thể thức văn bản hành chính)"
-    props.language, props.revision = "vi-VN", 1
-    props.created = props.modified = _TEMPLATE_DATE
-    return doc
-
-
-def _prune_package(doc: Document) -> None:
-    """Drop the default package's parts we do not use (theme fonts, a thumbnail, Word 2010
-    style effects …): smaller files, and no font other than Times New Roman anywhere."""
-    for r_id, rel in list(doc.part.rels.items()):
-        if rel.reltype not in (RT.STYLES, RT.SETTINGS):
-            doc.part.drop_rel(r_id)
-    package_rels = doc.part.package.rels
-    for r_id, rel in list(package_rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del package_rels[r_id]
-    settings = doc.settings.element
-    for math in settings.findall(qn("m:mathPr")):  # names Cambria Math
-        settings.remove(math)
-
-
-def _reset_styles(doc: Document) -> None:
-    """Replace the default styles with the few the layout uses (Normal, Body Text, Rule …)."""
-    styles = doc.styles.element
-    for child in list(styles):
-        styles.remove(child)
-    defaults_r = _w("rPr", _fonts(), *_size(14), _w("lang", val="vi-VN", eastAsia="vi-VN"))
-    single = _w("spacing", after=0, line=240, lineRule="auto")
-    styles.append(
-        _w("docDefaults", _w("rPrDefault", defaults_r), _w("pPrDefault", _w("pPr", single)))
-    )
-    body_p = _w(
-        "pPr",
-        _w("spacing", after=120, line=276, lineRule="auto"),  # 6 pt after, 1.15 lines
-        _w("ind", firstLine=twips(12.7)),
-        _w("jc", val="both"),
-    )
-    rule_p = _w(
-        "pPr",
-        _rule_border(),
-        _w("spacing", before=50, after=0, line=240, lineRule="auto"),  # clear of descenders
-        _w("jc", val="center"),
-    )
-    grid = _w(
-        "tblPr", _w("tblInd", w=0, type="dxa"), _borders("tblBorders", "single"), _cell_margins(108)
-    )
-    styles.extend(
-        [
-            _style(
-                "paragraph",
-                "Normal",
-                "Normal",
-                copy.deepcopy(single),
-                _w("rPr", _fonts(), _w("color", val="000000"), *_size(14)),
-                default=True,
-            ),
-            _style(
-                "character",
-                "DefaultParagraphFont",
-                "Default Paragraph Font",
-                default=True,
-                hidden=True,
-            ),
-            _style(
-                "table",
-                "TableNormal",
-                "Normal Table",
-                _w("tblPr", _w("tblInd", w=0, type="dxa"), _cell_margins(108)),
-                default=True,
-                hidden=True,
-            ),
-            _style("numbering", "NoList", "No List", default=True, hidden=True),
-            _style(
-                "paragraph",
-                BODY_STYLE,
-                BODY_STYLE_NAME,
-                body_p,
-                _w("rPr", *_size(14)),
-                based_on="Normal",
-            ),
-            _style(
-                "paragraph", RULE_STYLE, RULE_STYLE, rule_p, _w("rPr", *_size(2)), based_on="Normal"
-            ),
-            _style("table", "TableGrid", "Table Grid", grid, based_on="TableNormal"),
-        ]
-    )
-
-
-def _style(
-    kind: str,
-    style_id: str,
-    name: str,
-    *properties: etree._Element,
-    based_on: str | None = None,
-    default: bool = False,
-    hidden: bool = False,
-) -> etree._Element:
-    """Return a w:style; `hidden` ones (Word's built-in defaults) stay out of the style list."""
-    children = [_w("name", val=name)]
-    if based_on:
-        children.append(_w("basedOn", val=based_on))
-    children += [_w("semiHidden"), _w("unhideWhenUsed")] if hidden else [_w("qFormat")]
-    attrs: dict[str, object] = {"type": kind, "styleId": style_id}
-    if default:
-        attrs["default"] = 1
-    return _w("style", *children, *properties, **attrs)
-
-
-def _cell_margins(side_twips: int) -> etree._Element:
-    return _w(
-        "tblCellMar",
-        _w("top", w=0, type="dxa"),
-        _w("left", w=side_twips, type="dxa"),
-        _w("bottom", w=0, type="dxa"),
-        _w("right", w=side_twips, type="dxa"),
-    )
-
-
-def _borders(tag: str, val: str) -> etree._Element:
-    sides = ("top", "left", "bottom", "right", "insideH", "insideV")
-    if val == "nil":
-        return _w(tag, *(_w(side, val="nil") for side in sides))
-    return _w(tag, *(_w(side, val=val, sz=4, space=0, color="auto") for side in sides))
-
-
-def _clear_paragraph(paragraph: Paragraph) -> None:
-    """Empty a header paragraph python-docx made (it names a style we do not ship)."""
-    p_pr = paragraph._p.pPr
-    if p_pr is not None:
-        paragraph._p.remove(p_pr)
-
-
-def _page_number(paragraph: Paragraph) -> None:
-    """Turn `paragraph` into the centred page number: a PAGE field, 13 pt, upright."""
-    _clear_paragraph(paragraph)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    pieces = [
-        _w("fldChar", fldCharType="begin"),
-        "PAGE",
-        _w("fldChar", fldCharType="separate"),
-        "2",
-        _w("fldChar", fldCharType="end"),
-    ]
-    for piece in pieces:
-        run = paragraph.add_run()
-        run.font.size = Pt(13)
-        if piece == "PAGE":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = " PAGE "
-            run._r.append(instr)
-        elif isinstance(piece, str):
-            run.add_text(piece)
-        else:
-            run._r.append(piece)
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -302,7 +77,7 @@ def add_paragraph(
         if size is not None:
             run.font.size = Pt(size)
     elif size is not None:
-        paragraph._p.get_or_add_pPr().append(_w("rPr", *_size(size)))
+        paragraph._p.get_or_add_pPr().append(w_element("rPr", *size_elements(size)))
     return paragraph
 
 
@@ -331,11 +106,11 @@ def add_rule(container: Container) -> Paragraph:
     fit_rules sets from the text above it (the render step calls it on every document)."""
     paragraph = container.add_paragraph(style=RULE_STYLE)
     p_pr = paragraph._p.get_or_add_pPr()
-    p_pr.insert_element_before(_rule_border(), "w:shd", "w:spacing", "w:ind", "w:jc", "w:rPr")
+    p_pr.insert_element_before(rule_border(), "w:shd", "w:spacing", "w:ind", "w:jc", "w:rPr")
     fmt = paragraph.paragraph_format
     fmt.space_before, fmt.space_after = Pt(2.5), Pt(0)  # keeps the line clear of descenders
     fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p_pr.append(_w("rPr", *_size(2)))
+    p_pr.append(w_element("rPr", *size_elements(2)))
     return paragraph
 
 
@@ -352,9 +127,9 @@ def borderless_table(doc: Document, widths_mm: Sequence[float]) -> Table:
     tbl_w.set(qn("w:type"), "dxa")
     tbl_w.set(qn("w:w"), str(sum(twips(w) for w in widths_mm)))
     tbl_pr.insert_element_before(
-        _borders("tblBorders", "nil"), "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"
+        borders("tblBorders", "nil"), "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"
     )
-    tbl_pr.insert_element_before(_cell_margins(0), "w:tblLook")
+    tbl_pr.insert_element_before(cell_margins(0), "w:tblLook")
     for column, width in zip(table.columns, widths_mm):
         column.width = Mm(width)
     for cell, width in zip(table.rows[0].cells, widths_mm):
@@ -431,7 +206,7 @@ def kept_whole(table: Table) -> Table:
     for row in table.rows:
         tr_pr = row._tr.get_or_add_trPr()
         if tr_pr.find(qn("w:cantSplit")) is None:
-            tr_pr.append(_w("cantSplit"))
+            tr_pr.append(w_element("cantSplit"))
     before = table._tbl.getprevious()
     if before is not None and before.tag == qn("w:p"):
         Paragraph(before, table._parent).paragraph_format.keep_with_next = True
@@ -498,12 +273,12 @@ def annex_table(doc: Document, columns: Sequence[Column], row_loop: str) -> Tabl
     tbl_w.set(qn("w:type"), "dxa")
     tbl_w.set(qn("w:w"), str(sum(twips(c.width_mm) for c in columns)))
     tbl_pr.insert_element_before(
-        _borders("tblBorders", "single"), "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"
+        borders("tblBorders", "single"), "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"
     )
     head, loop_open, body, loop_close = table.rows
-    head._tr.get_or_add_trPr().append(_w("tblHeader"))
+    head._tr.get_or_add_trPr().append(w_element("tblHeader"))
     for row in (head, body):
-        row._tr.get_or_add_trPr().append(_w("cantSplit"))
+        row._tr.get_or_add_trPr().append(w_element("cantSplit"))
     for i, column in enumerate(columns):
         table.columns[i].width = Mm(column.width_mm)
         cells = [row.cells[i] for row in table.rows]
@@ -519,217 +294,27 @@ def annex_table(doc: Document, columns: Sequence[Column], row_loop: str) -> Tabl
     return table
 
 
-def fit_lines(text: str, width_mm: float, size_pt: float, bold: bool = False) -> str:
-    """Return `text` with line breaks (`\\n`) where it must wrap to fit `width_mm`: two lines,
-    broken before the level of government or a `VÀ` when that fits (`ỦY BAN NHÂN DÂN` /
-    `TỈNH SƠN LA`), else as even as possible; more lines only when two do not fit."""
-    words = text.split()
-    room = width_mm - 1.0  # Word and LibreOffice round differently; keep a millimetre spare
-
-    def width(part: Sequence[str]) -> float:
-        return text_width_mm(" ".join(part), size_pt, bold)
-
-    if len(words) < 2 or width(words) <= room:
-        return " ".join(words)
-    fitting = [
-        i for i in range(1, len(words)) if width(words[:i]) <= room and width(words[i:]) <= room
-    ]
-    natural = [i for i in fitting if words[i].upper() in _BREAK_BEFORE]
-    if natural or fitting:
-        at = (
-            natural[-1]
-            if natural
-            else min(fitting, key=lambda i: max(width(words[:i]), width(words[i:])))
-        )
-        return " ".join(words[:at]) + "\n" + " ".join(words[at:])
-    lines: list[list[str]] = [[]]
-    for word in words:
-        if lines[-1] and width([*lines[-1], word]) > room:
-            lines.append([])
-        lines[-1].append(word)
-    return "\n".join(" ".join(line) for line in lines)
-
-
-# ---------------------------------------------------------------- rule lengths
-
-_RULES = etree.XPath(f".//w:p[w:pPr/w:pStyle/@w:val='{RULE_STYLE}']", namespaces={"w": nsmap["w"]})
-_IND_SUCCESSORS = tuple(
-    qn(f"w:{t}")
-    for t in (
-        "contextualSpacing",
-        "mirrorIndents",
-        "suppressOverlap",
-        "jc",
-        "textDirection",
-        "textAlignment",
-        "textboxTightWrap",
-        "outlineLvl",
-        "divId",
-        "cnfStyle",
-        "rPr",
-        "sectPr",
-        "pPrChange",
-    )
-)
-_DEFAULT_CELL_MARGIN = 108  # twips, Word's default left/right cell margin
-
-
-def fit_rules(root: etree._Element, text_width: int | None = None) -> None:
-    """Set every Rule paragraph's equal left and right indents under `root` (a w:document,
-    w:body or w:hdr element) so its border is as long as LAYOUT.md asks of the text of the
-    paragraph just above it: the Tiêu ngữ's full width, otherwise 40% of the longest line.
-    Outside a table the width available is `text_width` (twips) if given, else the page's
-    text width from the w:sectPr under `root`, else the ND30 text width.
-
-    The text is measured with the formatting of its first run (14 pt regular without any);
-    a Rule with no paragraph above is left alone.
-    """
-    for rule in _RULES(root):
-        above = rule.getprevious()
-        while above is not None and above.tag != qn("w:p"):
-            above = above.getprevious()
-        if above is None:
-            continue
-        available = _available_twips(rule, root, text_width)
-        text = _paragraph_text(above)
-        size, bold, italic = _run_format(above)
-        longest = max(
-            (
-                text_width_mm(line, size, bold, italic)
-                for part in text.split("\n")
-                for line in _wrap(part, available * 25.4 / 1440, size, bold, italic)
-            ),
-            default=0.0,
-        )
-        ratio = TIEU_NGU_RATIO if " ".join(text.split()) == TIEU_NGU else RULE_RATIO
-        length = min(twips(longest * ratio), available)
-        _set_indents(rule, max(0, (available - length) // 2))
-
-
-def _paragraph_text(paragraph: etree._Element) -> str:
-    pieces = []
-    for element in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:cr"), qn("w:tab")):
-        if element.tag == qn("w:t"):
-            pieces.append(element.text or "")
-        else:
-            pieces.append(" " if element.tag == qn("w:tab") else "\n")
-    return "".join(pieces)
-
-
-def _run_format(paragraph: etree._Element) -> tuple[float, bool, bool]:
-    """Return (size in pt, bold, italic) of the paragraph's first run with text."""
-    for run in paragraph.iter(qn("w:r")):
-        if run.find(qn("w:t")) is None:
-            continue
-        r_pr = run.find(qn("w:rPr"))
-        if r_pr is None:
-            break
-        size = r_pr.find(qn("w:sz"))
-        return (
-            int(size.get(qn("w:val"))) / 2 if size is not None else 14.0,
-            _on(r_pr.find(qn("w:b"))),
-            _on(r_pr.find(qn("w:i"))),
-        )
-    return 14.0, False, False
-
-
-def _on(toggle: etree._Element | None) -> bool:
-    return toggle is not None and toggle.get(qn("w:val"), "true") not in ("0", "false", "off")
-
-
-def _wrap(text: str, width_mm: float, size: float, bold: bool, italic: bool) -> list[str]:
-    """Return the lines `text` breaks into at `width_mm` (greedy, at spaces, as Word does)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and text_width_mm(f"{lines[-1]} {word}", size, bold, italic) <= width_mm:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines
-
-
-def _available_twips(
-    paragraph: etree._Element, root: etree._Element, text_width: int | None
-) -> int:
-    """Return the width a paragraph's text can use: its cell's width less the cell margins,
-    or the page's text width."""
-    cell = next(paragraph.iterancestors(qn("w:tc")), None)
-    if cell is None and text_width is not None:
-        return text_width
-    if cell is None:
-        sect = next(root.iter(qn("w:sectPr")), None)
-        size = sect.find(qn("w:pgSz")) if sect is not None else None
-        margins = sect.find(qn("w:pgMar")) if sect is not None else None
-        if size is None or margins is None:
-            return twips(TEXT_WIDTH_MM)
-        return (
-            int(size.get(qn("w:w")))
-            - int(margins.get(qn("w:left")))
-            - int(margins.get(qn("w:right")))
-        )
-    width = int(cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w")))
-    table = next(cell.iterancestors(qn("w:tbl")))
-    margins = [
-        cell.find(f"{qn('w:tcPr')}/{qn('w:tcMar')}"),
-        table.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}"),
-    ]
-    for side in ("left", "right"):
-        found = [m.find(qn(f"w:{side}")) for m in margins if m is not None]
-        found = [f for f in found if f is not None]
-        width -= int(found[0].get(qn("w:w"))) if found else _DEFAULT_CELL_MARGIN
-    return width
-
-
-def _set_indents(paragraph: etree._Element, indent: int) -> None:
-    p_pr = paragraph.find(qn("w:pPr"))
-    ind = p_pr.find(qn("w:ind"))
-    if ind is None:
-        ind = etree.SubElement(p_pr, qn("w:ind"))
-        successor = next((c for c in p_pr if c.tag in _IND_SUCCESSORS), None)
-        if successor is not None:
-            successor.addprevious(ind)
-    for name in ("start", "end", "firstLine", "hanging"):
-        ind.attrib.pop(qn(f"w:{name}"), None)
-    ind.set(qn("w:left"), str(indent))
-    ind.set(qn("w:right"), str(indent))
-
-
 # ---------------------------------------------------------------- templates
 
-
-def build_directive() -> Document:
-    """Return the directive template (chỉ thị phát động thi đua): header, type name and
-    trích yếu, body paragraphs, Nơi nhận and signer, and the annex of targets on a new page."""
-    doc = new_document("Mẫu chỉ thị phát động thi đua")
-    header_table(
-        doc, parent="parent_agency", agency="agency", number="number_line", date="date_line"
-    )
-    title_block(doc, type_name="type_name", subject="subject")
-    body_paragraphs(doc, "body_paragraphs", keep_last=True)
-    footer_table(
-        doc,
-        recipients="recipient_lines",
-        signer_lines="signer_lines",
-        signer_name="signer_name",
-        copy_mark="copy_mark",
-    )
-    with only_if(doc, "has_annex"):
-        annex_heading(doc, heading="annex_heading", title="annex_title", note="annex_note")
-        body_paragraphs(doc, "annex_lines", name="line")
-    return doc
-
-
-# kinds' builders are imported here, below the blocks they use (no import cycle)
-from .kinds import registration as _registration  # noqa: E402
-from .kinds import registration_summary as _reg_summary  # noqa: E402
-from .kinds import summary as _summary  # noqa: E402
-from .kinds import achievement_report, decision, minutes, nominee_list, submission  # noqa: E402
+# The kinds import the blocks above, so they are imported below them; kinds/__init__.py
+# imports this module first, so that no kind is half-imported when they are.
+from .kinds import (
+    achievement_report,
+    decision,
+    directive,
+    minutes,
+    nominee_list,
+    registration,
+    registration_summary,
+    submission,
+    summary,
+)
 
 BUILDERS: dict[str, Callable[[], Document]] = {
-    "directive.docx": build_directive,
-    "registration.docx": _registration.build_template,
-    "registration_summary.docx": _reg_summary.build_template,
-    "summary.docx": _summary.build_template,
+    "directive.docx": directive.build_template,
+    "registration.docx": registration.build_template,
+    "registration_summary.docx": registration_summary.build_template,
+    "summary.docx": summary.build_template,
     "submission.docx": submission.build_template,
     "minutes.docx": minutes.build_template,
     "achievement_report.docx": achievement_report.build_template,

@@ -8,7 +8,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from service.documents.lint_base import paragraph_lines, paragraph_text, quote, text_lines
+from service.documents.lint_base import paragraph_text, quote, text_lines
 from service.documents.lint_props import TWIP_MM, Formats
 
 _CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
@@ -247,7 +247,3 @@ def _label(layout: Layout, body_blocks: list[etree._Element]) -> None:
 def _place(part: str, number: int, p: etree._Element) -> str:
     text = paragraph_text(p).strip()
     return f"{part}, đoạn {number}: {quote(text)}" if text else f"{part}, đoạn {number} (trống)"
-
-
-def has_text(p: etree._Element) -> bool:
-    return any(line.text.strip() for line in paragraph_lines(p))

@@ -24,18 +24,16 @@ from pydantic import BaseModel
 
 from service.vnformat.text import nfc, strip_xml_illegal
 
-from .layout import RULE_STYLE, fit_rules
+from .finish import finish
+from .jinja_messages import error_message_vi, jinja_message_vi
+from .page import RULE_STYLE
 from .pictures import embed_pictures, pictures_in
-from .template_check import block_balance, jinja_message_vi, syntax_problems
+from .template_check import block_balance, syntax_problems
 
 _DOCUMENT = "word/document.xml"
 _LABEL = "phần nội dung"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries dated alike: same input, same bytes
 _LEVEL = 1  # deflate level: 1 is twice as fast as the default 6 on a big table, files ~10% larger
-_TABS = etree.XPath(".//w:t[contains(., $tab)]", namespaces=nsmap)
-_NEWLINES = etree.XPath(".//w:t[contains(., $nl)]", namespaces=nsmap)
-_PROPERTIES = (qn("w:pPr"), qn("w:rPr"))  # what a split paragraph's or run's second half copies
-_PRESERVE = "{http://www.w3.org/XML/1998/namespace}space"
 _RULES = etree.XPath(
     f"descendant-or-self::w:p[w:pPr/w:pStyle/@w:val='{RULE_STYLE}']", namespaces=nsmap
 )
@@ -343,83 +341,7 @@ def _located_again(exc: jinja2.TemplateError, source: _Source, context: dict) ->
         ENV.from_string(lines).render(context)
     except jinja2.TemplateError as again:
         return _located(again, source.label, tuple(lines.split("\n")))
-    return TemplateError(_what(exc), source.label)
-
-
-def finish(root: etree._Element, text_width: int | None = None) -> None:
-    """The finishing steps every rendered part gets: a tab in a value becomes Word's own
-    (as docxtpl's listing does), each Rule is fitted to the text above it (`text_width`: the
-    page's text width in twips, when `root` holds no w:sectPr), then a line break in a value
-    splits its paragraph (split_paragraphs). The rules are fitted first: a rule under a name
-    set on two lines is measured on its longest line, as when the lines were one paragraph."""
-    for text in _TABS(root, tab="\t"):
-        _split_tabs(text)
-    fit_rules(root, text_width)
-    split_paragraphs(root)
-
-
-def _split_tabs(text: etree._Element) -> None:
-    """Turn `a\\tb` inside one w:t into w:t a, w:tab, w:t b in the same run."""
-    pieces = (text.text or "").split("\t")
-    text.text = pieces[0]
-    anchor = text
-    for piece in pieces[1:]:
-        tab = etree.Element(qn("w:tab"))
-        anchor.addnext(tab)
-        anchor = _text_after(tab, piece)
-
-
-def split_paragraphs(root: etree._Element) -> None:
-    """Split each paragraph under `root` (table cells' and text boxes' too) at every line
-    break inside its text, so that a multi-line value makes paragraphs, each with a copy of
-    the paragraph's properties: justified text is not stretched before a soft break and each
-    line gets its first-line indent. What precedes a break stays, what follows goes to the
-    next paragraph; the run holding it is cut in two, each half with its properties. A page
-    break before, or a section end, is kept once: on the first, or the last, paragraph."""
-    for text in _NEWLINES(root, nl="\n"):
-        if next(text.iterancestors(qn("w:p")), None) is None:
-            continue  # not in a paragraph: not Word text
-        while "\n" in (text.text or ""):
-            before, after = text.text.split("\n", 1)
-            text.text = before
-            text = _text_after(text, after)
-            _move_to_next_paragraph(text)
-
-
-def _text_after(anchor: etree._Element, value: str) -> etree._Element:
-    """Return a new w:t holding `value`, placed right after `anchor`."""
-    text = etree.Element(qn("w:t"))
-    text.set(_PRESERVE, "preserve")
-    text.text = value
-    anchor.addnext(text)
-    return text
-
-
-def _move_to_next_paragraph(first: etree._Element) -> None:
-    """Move `first` and everything after it in its paragraph into a new paragraph right after
-    that one; each container it leaves (run, hyperlink …) is copied with its properties."""
-    node, parent = first, first.getparent()
-    while parent is not None:
-        twin = parent.makeelement(parent.tag, parent.attrib)
-        twin.extend(copy.deepcopy(child) for child in parent if child.tag in _PROPERTIES)
-        twin.extend([node, *node.itersiblings()])
-        parent.addnext(twin)
-        if parent.tag == qn("w:p"):
-            _share_paragraph_properties(parent, twin)
-            return
-        node, parent = twin, parent.getparent()
-
-
-def _share_paragraph_properties(first: etree._Element, second: etree._Element) -> None:
-    """Leave a page break before on `first` only and a section end on `second` only."""
-    p_pr = second.find(qn("w:pPr"))
-    page_break = p_pr.find(qn("w:pageBreakBefore")) if p_pr is not None else None
-    if page_break is not None and page_break.get(qn("w:val"), "1") not in ("0", "false", "off"):
-        p_pr.remove(page_break)
-    p_pr = first.find(qn("w:pPr"))
-    section = p_pr.find(qn("w:sectPr")) if p_pr is not None else None
-    if section is not None:
-        p_pr.remove(section)
+    return TemplateError(error_message_vi(exc), source.label)
 
 
 class _PlainTemplate(DocxTemplate):
@@ -451,7 +373,7 @@ def render_docx_plain(template: Path, context: Mapping[str, Any]) -> bytes:
 def _plain_error(exc: jinja2.TemplateError, template: Path) -> TemplateError:
     context = [line.strip() for line in getattr(exc, "docx_context", []) if line.strip()]
     if context:
-        return TemplateError(_what(exc), f"{_LABEL}, gần “{' / '.join(context)}”")
+        return TemplateError(error_message_vi(exc), f"{_LABEL}, gần “{' / '.join(context)}”")
     # docxtpl puts each paragraph of the body on a line: the same line, the same paragraph.
     tpl = DocxTemplate(str(template))
     tpl.init_docx()
@@ -464,11 +386,11 @@ def _plain_error(exc: jinja2.TemplateError, template: Path) -> TemplateError:
 def _located(exc: jinja2.TemplateError, label: str, lines: tuple[str, ...]) -> TemplateError:
     line = _template_line(exc)
     if line is None or not 0 < line <= len(lines):
-        return TemplateError(_what(exc), label)
+        return TemplateError(error_message_vi(exc), label)
     text = " ".join(
         lxml.html.fragment_fromstring(lines[line - 1], create_parent=True).text_content().split()
     )
-    return TemplateError(_what(exc), f"{label}, đoạn “{text}”" if text else label)
+    return TemplateError(error_message_vi(exc), f"{label}, đoạn “{text}”" if text else label)
 
 
 def _template_line(exc: jinja2.TemplateError) -> int | None:
@@ -482,14 +404,3 @@ def _template_line(exc: jinja2.TemplateError) -> int | None:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
-
-
-def _what(exc: jinja2.TemplateError) -> str:
-    message = exc.message or str(exc)
-    if match := re.fullmatch(r"'([^']+)' is undefined", message):
-        return f"biến “{match[1]}” không có trong dữ liệu của văn bản"
-    if match := re.fullmatch(r"'(.+)' has no attribute '([^']+)'", message):
-        return f"“{match[1]}” không có thuộc tính “{match[2]}”"
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return jinja_message_vi(message)
-    return f"lỗi khi điền mẫu: {message}"

@@ -67,10 +67,6 @@ class UnitSummary:
     rating: str | None  # the unit's own rating (HTXSNV…); None if not rated
     tallies: Tallies
 
-    @property
-    def rating_label(self) -> str:
-        return RATING_COUNT_LABELS[self.rating or NOT_RATED]
-
 
 def summarise_unit(
     unit: Unit,

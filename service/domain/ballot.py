@@ -39,12 +39,6 @@ class BallotLine:
         return Fraction(self.votes_for, self.members_total)
 
 
-def unvoted(vote: CouncilVote, nominations: Sequence[Nomination]) -> list[Nomination]:
-    """Returns the nominations the council's record holds no vote for, in the order given."""
-    voted = {v.nomination for v in vote.votes}
-    return [n for n in nominations if n.code not in voted]
-
-
 def ballot(vote: CouncilVote, nominations: Sequence[Nomination]) -> list[BallotLine]:
     """Returns one line per nomination, in the order given, judged by the rules in force on the
     meeting's date. RecordError naming every nomination without a vote, or with more votes

@@ -399,12 +399,6 @@ def vote_rule(honour: str, on: dt.date) -> VoteRule:
     raise RecordError.one(f"{act(rules.act).short}: chưa có tỷ lệ phiếu bầu cho “{honour}”")
 
 
-def vote_threshold(honour: str, on: dt.date) -> Fraction:
-    """Returns the share of ALL council members whose approval is needed (see vote_rule for
-    whether it must be exceeded or only reached)."""
-    return vote_rule(honour, on).share
-
-
 def vote_passes(honour: str, votes_for: int, members_total: int, on: dt.date) -> bool:
     """Returns whether `votes_for` of `members_total` (all members, not those present) approve
     enough; RecordError for impossible counts."""

@@ -68,10 +68,6 @@ class TitleTally:
         return percent_text(self.rate)
 
     @property
-    def registered_text(self) -> str:
-        return format_number(self.registered)
-
-    @property
     def achieved_text(self) -> str:
         return format_number(self.achieved)
 
@@ -96,10 +92,6 @@ class HonourCount:
     @property
     def level_label(self) -> str:
         return LEVEL_LABELS[self.level]
-
-    @property
-    def total_text(self) -> str:
-        return format_number(self.total)
 
 
 @dataclass(frozen=True)

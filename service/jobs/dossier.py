@@ -106,7 +106,7 @@ def build_dossier(
     (`to_pdf`, default the warm converters) and all merged with a bookmark per document; and a
     zip of every file. Re-building keeps the documents' numbers. Which nominations go up, why
     the others do not (Dossier.left_out), and which going up cannot be judged
-    (Dossier.warnings): jobs.nominations.dossier_candidates, the web's dossier page's rule.
+    (Dossier.warnings): jobs.selection.dossier_candidates, the web's dossier page's rule.
 
     Raises RecordError, before anything is written, when the unit has no nominations, no
     council minutes with votes, no head to sign, none going up (with each one's reason) or one
@@ -140,17 +140,25 @@ def build_dossier(
                 made.path, made.pdf_path) for n, made in reports),
     ]
     stem = f"ho-so-de-nghi-khen-thuong-{slugify(unit_code)}-{year}"
+    title = f"Hồ sơ đề nghị khen thưởng năm {year} - {found.unit.name}" if pdf else None
+    merged, zip_path = _package(parts, directory, stem, title)
+    return Dossier(directory, parts, merged, zip_path, left_out, selection.warnings)
+
+
+def _package(parts: list[DossierPart], directory: Path, stem: str, title: str | None
+             ) -> tuple[Path | None, Path]:
+    """Writes the parts' PDFs merged into one (bookmarked, titled `title`; None: no merged PDF)
+    and a zip of every file; returns both paths."""
     merged = None
-    if pdf:
+    if title is not None:
         merged = directory / f"{stem}.pdf"
-        title = f"Hồ sơ đề nghị khen thưởng năm {year} - {found.unit.name}"
         write_atomically(merged, bundle.merge_pdfs(
             [(p.title_vi, p.pdf_path.read_bytes()) for p in parts if p.pdf_path], title))
     files = [f for p in parts for f in (p.docx_path, p.pdf_path) if f is not None]
     files += [merged] if merged else []
     zip_path = directory / f"{stem}.zip"
     write_atomically(zip_path, bundle.zip_files(files, directory))
-    return Dossier(directory, parts, merged, zip_path, left_out, selection.warnings)
+    return merged, zip_path
 
 
 def _name(n: Nomination, found: sources.UnitNominations) -> str:

@@ -23,7 +23,8 @@ from ..store import register
 from ..store import repository as repo
 from ..vnformat.symbols import number_and_symbol
 from ..vnformat.text import nfc
-from . import nominations as nomination_jobs
+from .selection import check_decision, decision_of, dossier_candidates
+from .verdicts import nominee_subject
 
 if TYPE_CHECKING:
     from .sources import Source
@@ -48,7 +49,7 @@ class UnitNominations:
 
 @dataclass(frozen=True)
 class Selection:
-    """Which nominations go up (jobs.nominations.dossier_candidates), in the list's order;
+    """Which nominations go up (jobs.selection.dossier_candidates), in the list's order;
     `left_out` says why each other one stays, `warnings` which going up cannot be judged
     (Vietnamese); `routes` maps every nomination's code to where it goes (domain.ballot)."""
 
@@ -146,9 +147,9 @@ def missing(found: UnitNominations) -> list[Problem]:
 
 def select(session: Session, found: UnitNominations) -> Selection:
     """Returns which of the unit's nominations go up in its dossier, by the one rule of the
-    web's dossier page (jobs.nominations.dossier_candidates: won the council's vote, not found
+    web's dossier page (jobs.selection.dossier_candidates: won the council's vote, not found
     ineligible, conferred by the province), in the list's order (nominees.list_order)."""
-    candidates = nomination_jobs.dossier_candidates(session, found.unit.code, found.year)
+    candidates = dossier_candidates(session, found.unit.code, found.year)
     going_up = nm.list_order([c.nomination for c in candidates.included], found.people,
                              found.units)
     return Selection(
@@ -252,7 +253,7 @@ def achievement_report(session: Session, year: int, unit: str | None) -> Source:
     if not n.report:
         raise RecordError.one(f"đề nghị {n.code} chưa có báo cáo thành tích (các mục của báo "
                               "cáo)", field="báo cáo thành tích")
-    subject_key = nomination_jobs.nominee_subject(n)
+    subject_key = nominee_subject(n)
     achievements = repo.load_all(session, "achievements", subject=subject_key)
     date = found.vote.date if found.vote else dt.date.today()
     name = nm.nominee_name(n, found.people, found.units)
@@ -283,10 +284,10 @@ def decision(session: Session, year: int, unit: str | None) -> Source:
     """The commendation decision of `year`: `unit` is a decision's code, or its issuing unit's
     when it issued only one; None when the year has only one (else RecordError listing the
     codes). Numbered as recorded (else by the register). RecordError when there is none, it
-    names an unknown nomination, or one it may not confer (jobs.nominations.check_decision)."""
+    names an unknown nomination, or one it may not confer (jobs.selection.check_decision)."""
     from .sources import Source
 
-    d = nomination_jobs.decision_of(session, year, unit)
+    d = decision_of(session, year, unit)
     issuing, uid = _unit(session, d.unit)
     nominations, problems = [], []
     for code in d.nominations:
@@ -299,7 +300,7 @@ def decision(session: Session, year: int, unit: str | None) -> Source:
     _required(problems)
     if not nominations:
         raise RecordError.one(f"quyết định {d.code} chưa nêu đề nghị nào", field="đề nghị")
-    _required(nomination_jobs.check_decision(session, d, nominations).refused)
+    _required(check_decision(session, d, nominations).refused)
     people: dict[str, Person] = {}
     units: dict[str, Unit] = {issuing.code: issuing}
     for proposer in dict.fromkeys(n.unit for n in nominations):

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
-
 from ..domain.errors import RecordError
 from ..domain.recordset import check_references
 from ..store import db
-from ..store.models import PersonRow, UnitRow
 from ..store.records_io import read_dir, to_problem, write_dir
 from ..store import register
-from ..store.repository import ImportSummary, load_recordset, save_recordset, unit_id
+from ..store.repository import (
+    ImportSummary,
+    load_recordset,
+    person_codes,
+    save_recordset,
+    unit_codes,
+    unit_id,
+)
 
 
 def import_dir(directory: Path, url: str | None = None) -> ImportSummary:
@@ -23,10 +27,9 @@ def import_dir(directory: Path, url: str | None = None) -> ImportSummary:
     """
     rs, sources, problems = read_dir(Path(directory))
     with db.transaction(url) as session:
-        known_units = set(session.scalars(select(UnitRow.code)))
-        known_people = set(session.scalars(select(PersonRow.code)))
+        findings = check_references(rs, unit_codes(session), person_codes(session))
         # references are checked among the valid records too, so one run reports everything
-        problems += [to_problem(f, sources) for f in check_references(rs, known_units, known_people)]
+        problems += [to_problem(f, sources) for f in findings]
         if problems:
             raise RecordError(problems)
         summary = save_recordset(session, rs)

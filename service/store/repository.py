@@ -234,6 +234,21 @@ def unit_id(session: Session, code: str) -> int | None:
     return session.scalars(select(UnitRow.id).where(UnitRow.code == code)).one_or_none()
 
 
+def unit_ids(session: Session) -> dict[str, int]:
+    """Returns every unit's row id by its code."""
+    return {code: uid for code, uid in session.execute(select(UnitRow.code, UnitRow.id))}
+
+
+def unit_codes(session: Session) -> set[str]:
+    """Returns the codes of every unit in the store."""
+    return set(session.scalars(select(UnitRow.code)))
+
+
+def person_codes(session: Session) -> set[str]:
+    """Returns the codes of every person in the store."""
+    return set(session.scalars(select(PersonRow.code)))
+
+
 def person(session: Session, code: str) -> Person | None:
     row = session.scalars(select(PersonRow).where(PersonRow.code == code)).one_or_none()
     return Person.model_validate(row.data) if row else None

@@ -24,7 +24,9 @@ from wtforms import SelectField, StringField, TextAreaField
 from ..domain.catalogue import HONOURS, KIND_LABELS
 from ..domain.errors import RecordError
 from ..domain.records import CouncilVote, Nomination, ReportSection
+from ..jobs import council as council_jobs
 from ..jobs import nominations as jobs
+from ..jobs import selection, verdicts
 from ..store import repository
 from ..store.repository import load_all
 from .database import database_url, get_session
@@ -103,7 +105,7 @@ def index() -> str:
         n for n in load_all(session, "nominations", year=year.year) if g.unit_code in (None, n.unit)
     ]
     page = requested_page(nomination_lines(items, found.units, found.people))
-    judged = {j.nomination.code: j for j in jobs.judge_all(
+    judged = {j.nomination.code: j for j in verdicts.judge_all(
         session, [line.nomination for line in page.items])}
     return render_template(
         "nominations/index.html",
@@ -178,16 +180,16 @@ def new() -> ResponseReturnValue:
 def show(code: str) -> str:
     nomination = _nomination(code)
     session = get_session()
-    judged = jobs.judge_all(session, [nomination])[0]
-    outcome = next((o for o in jobs.vote_outcomes(session, nomination.unit, nomination.year)
-                    if o.nomination.code == code), None)
+    judged = verdicts.judge_all(session, [nomination])[0]
+    outcomes = council_jobs.vote_outcomes(session, nomination.unit, nomination.year)
+    outcome = next((o for o in outcomes if o.nomination.code == code), None)
     found = lookups(session)
     return render_template(
         "nominations/show.html",
         nomination=nomination,
         line=nomination_lines([nomination], found.units, found.people)[0],
         judged=judged,
-        judged_on=jobs.judging_date(session, nomination),
+        judged_on=verdicts.judging_date(session, nomination),
         vote=outcome,
         sections=jobs.report_sections(nomination),
         may_write=can_change_unit(current_user, nomination.unit),
@@ -259,9 +261,9 @@ def council() -> ResponseReturnValue:
                                choices=lookups(session).choices(current_user),
                                target=".council", purpose="Biên bản họp hội đồng")
     unit = g.unit_code
-    outcomes = jobs.vote_outcomes(session, unit, year.year)
+    outcomes = council_jobs.vote_outcomes(session, unit, year.year)
     codes = [o.nomination.code for o in outcomes]
-    existing = jobs.council_of(session, unit, year.year)
+    existing = council_jobs.council_of(session, unit, year.year)
     form = CouncilForm()
     errors: list[str] = []
     typed: dict[str, str] = {}
@@ -269,7 +271,7 @@ def council() -> ResponseReturnValue:
         typed = {c: request.form.get(f"votes-{c}", "") for c in codes}
         try:
             record = jobs.parse(CouncilVote, _council_raw(form, unit, year.year, codes))
-            jobs.record_council(database_url(), unit, year.year, record)
+            council_jobs.record_council(database_url(), unit, year.year, record)
         except RecordError as exc:
             errors = _problems(exc)
         else:
@@ -318,7 +320,7 @@ def dossier() -> ResponseReturnValue:
             else:
                 return send_file(made.zip_path, as_attachment=True,
                                  download_name=f"ho-so-de-nghi-{unit}-{year.year}.zip")
-    candidates = jobs.dossier_candidates(session, unit, year.year)
+    candidates = selection.dossier_candidates(session, unit, year.year)
     everyone = candidates.included + candidates.excluded
     found = lookups(session)
     names = {line.nomination.code: line for line in nomination_lines(
@@ -326,6 +328,6 @@ def dossier() -> ResponseReturnValue:
     return render_template(
         "nominations/dossier.html", form=form, year=year, unit=found.units[unit],
         candidates=candidates, names=names, errors=errors,
-        council=jobs.council_of(session, unit, year.year),
+        council=council_jobs.council_of(session, unit, year.year),
         may_write=can_change_unit(current_user, unit),
     )

@@ -19,7 +19,6 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from sqlalchemy.orm import Session
 
 from ..documents.pdf import PdfError
 from ..documents.render import TemplateError
@@ -50,11 +49,6 @@ def document_path(stored: str) -> Path | None:
     return path if path.is_absolute() else Path(current_app.config["FILES_ROOT"]) / path
 
 
-def _unit_ids(session: Session, codes: list[str]) -> dict[str, int]:
-    ids = {code: repository.unit_id(session, code) for code in codes}
-    return {code: uid for code, uid in ids.items() if uid is not None}
-
-
 def _line(entry: register.Entry, unit_name: str) -> EntryLine:
     files = {}
     for fmt, attr in FORMATS.items():
@@ -68,8 +62,8 @@ def _line(entry: register.Entry, unit_name: str) -> EntryLine:
 def index() -> str:
     session = get_session()
     found = lookups(session)
-    ids = _unit_ids(session, list(found.units))
-    names = {uid: found.units[code].name for code, uid in ids.items()}
+    ids = repository.unit_ids(session)
+    names = {uid: found.units[code].name for code, uid in ids.items() if code in found.units}
     year = request.args.get("year", type=int)
     scope = [ids[g.unit_code]] if g.unit_code else None
     everything = register.entries(session, scope)
@@ -96,7 +90,7 @@ def download(entry_id: int, fmt: str) -> ResponseReturnValue:
     entry = register.get(session, entry_id)
     if entry is None:
         abort(404)
-    codes = {uid: code for code, uid in _unit_ids(session, list(lookups(session).units)).items()}
+    codes = {uid: code for code, uid in repository.unit_ids(session).items()}
     if not can_access_unit(current_user, codes.get(entry.unit_id)):
         abort(403)
     path = document_path(getattr(entry, FORMATS[fmt]))

@@ -15,7 +15,7 @@ from ..domain.catalogue import HONOURS
 from ..domain.errors import Problem
 from ..domain.records import Person
 from ..domain.recordset import vietnamese_field
-from ..jobs.registrations import RegistrationInput, RowInput
+from ..jobs.registration_input import RegistrationInput, RowInput
 from ..vnformat.names import sort_names
 
 COLLECTIVE_TITLES = [(h.code, h.name) for h in HONOURS

@@ -22,6 +22,7 @@ from flask_login import current_user
 from ..documents.pdf import PdfError
 from ..documents.render import TemplateError
 from ..domain.errors import RecordError
+from ..jobs import registration_province as province_jobs
 from ..jobs import registrations as jobs
 from ..jobs.render import Rendered
 from ..store.repository import load_all
@@ -166,7 +167,7 @@ def letter(unit: str, year: int, fmt: str) -> ResponseReturnValue:
 def province() -> str:
     """Which units have sent their registration, which have not; the consolidated list."""
     year = requested_year(get_session())
-    lines = jobs.overview(year.year, database_url())
+    lines = province_jobs.overview(year.year, database_url())
     return render_template("registrations/province.html", year=year, lines=lines,
                            sent=sum(line.submitted for line in lines))
 
@@ -176,10 +177,10 @@ def province() -> str:
 def summary(year: int, fmt: str) -> ResponseReturnValue:
     url = database_url()
     if fmt == "xlsx":
-        return Response(jobs.consolidated_xlsx(year, url), mimetype=XLSX, headers={
+        return Response(province_jobs.consolidated_xlsx(year, url), mimetype=XLSX, headers={
             "Content-Disposition": f"attachment; filename=tong-hop-dang-ky-thi-dua-{year}.xlsx"})
     try:
-        made = jobs.summary_document(year, url, pdf=fmt == "pdf")
+        made = province_jobs.summary_document(year, url, pdf=fmt == "pdf")
     except (RecordError, TemplateError) as exc:
         flash(f"Chưa lập được bản tổng hợp: {exc}", "error")
     except PdfError as exc:

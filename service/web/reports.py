@@ -13,6 +13,7 @@ from werkzeug.datastructures import MultiDict
 from ..documents.render import TemplateError
 from ..domain.errors import Problem, RecordError
 from ..jobs import reports as jobs
+from ..jobs import target_results as result_jobs
 from ..jobs import targets as target_jobs
 from ..jobs.summary_batch import book_file
 from .database import database_url, get_session
@@ -134,7 +135,7 @@ def _results_page(
     status: int = 200,
 ) -> ResponseReturnValue:
     try:
-        lines = jobs.result_lines(year, database_url())
+        lines = result_jobs.result_lines(year, database_url())
     except RecordError as exc:
         flash(str(exc), "error")
         return redirect(url_for("reports.index", year=year))
@@ -166,7 +167,7 @@ def save_results(year: int) -> ResponseReturnValue:
         for code in codes
     }
     try:
-        saved = jobs.save_results(year, entered, database_url())
+        saved = result_jobs.save_results(year, entered, database_url())
     except RecordError as exc:
         return _results_page(year, entered, exc.problems, 422)
     flash(f"Đã lưu kết quả của {len(saved.results)} chỉ số năm {year}.", "success")
@@ -181,7 +182,7 @@ def upload_results(year: int) -> ResponseReturnValue:
     if sheet is None or not sheet.filename:
         return _results_page(year, problems=[Problem("Chưa chọn tệp Excel (.xlsx).")], status=422)
     try:
-        saved = jobs.import_results(year, sheet.read(), sheet.filename, database_url())
+        saved = result_jobs.import_results(year, sheet.read(), sheet.filename, database_url())
     except RecordError as exc:
         return _results_page(year, problems=exc.problems, status=422)
     flash(f"Đã nạp kết quả của {len(saved.results)} chỉ số từ tệp “{sheet.filename}”.", "success")
@@ -192,7 +193,7 @@ def upload_results(year: int) -> ResponseReturnValue:
 @admin_required
 def results_sheet(year: int) -> ResponseReturnValue:
     try:
-        data = jobs.results_workbook(year, database_url())
+        data = result_jobs.results_workbook(year, database_url())
     except RecordError as exc:
         flash(str(exc), "error")
         return redirect(url_for("reports.index", year=year))

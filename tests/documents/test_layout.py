@@ -13,9 +13,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from service.documents import layout
+from service.documents import layout, page, rules
+from service.documents.finish import finish
 from service.documents.kinds import KINDS
-from service.documents.render import finish, render_docx
+from service.documents.render import render_docx
 from service.documents.template_check import check_template
 from service.documents.textwidth import text_width_mm
 
@@ -187,7 +188,7 @@ def test_the_annex_heading_starts_a_new_page(directive):
 
 
 def annex_template(tmp_path: Path) -> Path:
-    doc = layout.new_document("Bảng thử")
+    doc = page.new_document("Bảng thử")
     layout.annex_table(
         doc,
         [
@@ -235,12 +236,12 @@ def test_an_annex_table_repeats_its_bold_header_row_and_gets_one_row_per_item(tm
     ],
 )
 def test_a_long_agency_name_breaks_where_a_clerk_breaks_it(name, expected):
-    assert layout.fit_lines(name, 65, 13, bold=True) == expected
+    assert rules.fit_lines(name, 65, 13, bold=True) == expected
 
 
 def test_a_name_too_long_for_two_lines_takes_more():
     text = " ".join(["CƠ QUAN"] * 12)
-    lines = layout.fit_lines(text, 65, 13, bold=True).split("\n")
+    lines = rules.fit_lines(text, 65, 13, bold=True).split("\n")
     assert len(lines) > 2
     assert all(text_width_mm(line, 13, bold=True) <= 64 for line in lines)
 
@@ -253,7 +254,7 @@ def rule_length_mm(rule: etree._Element, available_mm: float) -> float:
 
 
 def test_rules_are_fitted_to_the_text_above_them():
-    doc = layout.new_document("Thử")
+    doc = page.new_document("Thử")
     table = layout.borderless_table(doc, layout.HEADER_COLUMNS_MM)
     left, right = table.rows[0].cells
     layout.add_paragraph(left, "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA", size=13, bold=True)
@@ -305,7 +306,7 @@ def test_every_templates_signature_block_never_splits_and_keeps_with_the_text(na
 
 
 def test_the_last_body_paragraph_keeps_with_the_footer(tmp_path):
-    doc = layout.new_document("Thử")
+    doc = page.new_document("Thử")
     layout.body_paragraphs(doc, "items", keep_last=True)
     layout.footer_table(doc, recipients="recipients", signer_lines="lines",
                         signer_name="name", copy_mark="mark")

@@ -11,7 +11,7 @@ import zlib
 import docx
 import pytest
 
-from service.documents import layout
+from service.documents import layout, page
 from service.documents.pictures import Picture, embed_pictures, pictures_in, png_size
 from service.documents.render import render_docx, render_docx_plain
 
@@ -35,7 +35,7 @@ def png(width: int, height: int) -> bytes:
 
 @pytest.fixture
 def template(tmp_path):  # type: ignore[no-untyped-def]
-    doc = layout.new_document("Thử ảnh")
+    doc = page.new_document("Thử ảnh")
     layout.add_paragraph(doc, "Trước ảnh")
     layout.add_paragraph(doc, "{{ chart }}")
     layout.add_paragraph(doc, "{{ caption }}")

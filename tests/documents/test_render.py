@@ -23,8 +23,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from pydantic import BaseModel
 
-from service.documents import layout
-from service.documents import render as render_module
+from service.documents import finish as finish_module
+from service.documents import layout, page
 from service.documents.kinds import KINDS
 from service.documents.lint import lint_docx
 from service.documents.render import (
@@ -44,7 +44,7 @@ RENDERERS = [render_docx, render_docx_plain]
 
 def template(tmp_path: Path, *texts: str, name: str = "t.docx") -> Path:
     """Write a template with one Body Text paragraph per text (tags typed in one run)."""
-    doc = layout.new_document("Thử")
+    doc = page.new_document("Thử")
     for text in texts:
         if text.startswith(("{%p", "{%tr")):
             layout.add_tag(doc, text)
@@ -123,7 +123,7 @@ def runs(paragraph: Paragraph) -> list[tuple[str, bool | None, bool | None]]:
 
 @pytest.mark.parametrize("render", RENDERERS)
 def test_a_line_break_in_a_value_splits_its_paragraph(tmp_path, render):
-    doc = layout.new_document("Thử")
+    doc = page.new_document("Thử")
     note = layout.add_paragraph(doc, "{{ note }}", style=layout.BODY_STYLE_NAME, align="justify")
     note.paragraph_format.first_line_indent = Mm(12.7)
     data = render(saved(doc, tmp_path), {"note": "Dòng một\nDòng hai"})
@@ -143,7 +143,7 @@ def test_each_line_and_each_empty_line_is_a_paragraph(tmp_path, render):
 
 @pytest.mark.parametrize("render", RENDERERS)
 def test_the_run_holding_the_break_keeps_its_format_on_both_sides(tmp_path, render):
-    doc = layout.new_document("Thử")
+    doc = page.new_document("Thử")
     paragraph = layout.add_paragraph(doc, "Ông ", style=layout.BODY_STYLE_NAME, align=None)
     value = paragraph.add_run("{{ names }}")
     value.bold = value.italic = True
@@ -156,7 +156,7 @@ def test_the_run_holding_the_break_keeps_its_format_on_both_sides(tmp_path, rend
 
 @pytest.mark.parametrize("render", RENDERERS)
 def test_a_line_break_in_a_cell_makes_paragraphs_in_the_cell(tmp_path, render):
-    doc = layout.new_document("Thử")
+    doc = page.new_document("Thử")
     cell = layout.borderless_table(doc, (40, 40)).rows[0].cells[1]
     layout.add_paragraph(cell, "{{ units }}", align="left")
     layout.add_paragraph(cell, "Ghi chú", align="left")
@@ -175,7 +175,7 @@ def test_a_tab_in_a_value_stays_a_tab(tmp_path, render):
 
 @pytest.mark.parametrize("render", RENDERERS)
 def test_a_page_break_before_stays_on_the_first_paragraph(tmp_path, render):
-    doc = layout.new_document("Thử")
+    doc = page.new_document("Thử")
     layout.add_paragraph(doc, "{{ title }}", page_break_before=True)
     data = render(saved(doc, tmp_path), {"title": "PHỤ LỤC\nDANH SÁCH"})
     first, second = docx.Document(io.BytesIO(data)).paragraphs
@@ -186,7 +186,7 @@ def test_a_page_break_before_stays_on_the_first_paragraph(tmp_path, render):
 
 @pytest.mark.parametrize("render", RENDERERS)
 def test_a_rule_under_a_two_line_name_fits_its_longest_line(tmp_path, render):
-    doc = layout.new_document("Thử")
+    doc = page.new_document("Thử")
     cell = layout.borderless_table(doc, layout.HEADER_COLUMNS_MM).rows[0].cells[0]
     layout.add_paragraph(cell, "{{ agency }}", size=13, bold=True)
     layout.add_rule(cell)
@@ -200,9 +200,9 @@ def test_a_rule_under_a_two_line_name_fits_its_longest_line(tmp_path, render):
 
 def test_the_body_is_parsed_again_only_when_a_value_holds_a_line_break(tmp_path, monkeypatch):
     roots: list[str] = []
-    split = render_module.split_paragraphs
+    split = finish_module.split_paragraphs
     monkeypatch.setattr(
-        render_module, "split_paragraphs", lambda root: roots.append(root.tag) or split(root)
+        finish_module, "split_paragraphs", lambda root: roots.append(root.tag) or split(root)
     )
     path = template(tmp_path, "Mở đầu", "{{ x }}", "{{ y }}")
     render_docx(path, {"x": "một dòng", "y": "không xuống dòng"})

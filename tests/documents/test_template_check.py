@@ -9,12 +9,12 @@ import jinja2
 import pytest
 
 from service.documents import layout
-from service.documents.kinds import KINDS
+from service.documents.jinja_messages import jinja_message_vi
+from service.documents.kinds import KINDS, directive
 from service.documents.template_check import (
     TemplateProblem,
     check_template,
     format_problems,
-    jinja_message_vi,
     syntax_problems,
 )
 
@@ -24,7 +24,7 @@ DIRECTIVE = KINDS["directive"]
 def directive_with(*texts: str, bold_tail: str = "") -> bytes:
     """Return the directive template with paragraphs appended at the end of the body; a tag
     split into a bold second run when `bold_tail` is given."""
-    doc = layout.build_directive()
+    doc = directive.build_template()
     for text in texts:
         layout.add_paragraph(doc, text, align=None)
     if bold_tail:
@@ -133,7 +133,7 @@ def test_a_jinja_message_no_pattern_knows_keeps_its_english_in_brackets():
 
 
 def test_a_syntax_error_inside_the_header_table_names_the_cell():
-    doc = layout.build_directive()
+    doc = directive.build_template()
     cell = doc.tables[0].rows[0].cells[1]
     layout.add_paragraph(cell, "{{ date_line ", size=14)
     buffer = io.BytesIO()

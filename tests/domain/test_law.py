@@ -161,7 +161,7 @@ def test_reward_refuses_what_no_act_prices(honour, kind, on):
     ],
 )
 def test_vote_threshold_share_of_all_members(honour, share, on):
-    assert law.vote_threshold(honour, on) == share
+    assert law.vote_rule(honour, on).share == share
 
 
 def test_vote_thresholds_of_nd152_are_flagged_to_verify_those_of_nd98_are_not():
@@ -224,7 +224,7 @@ def test_every_honour_and_kind_has_rules_a_price_and_a_vote_on_every_day_since_2
     applicable = law.applicable_rules(honour, kind, on, "SL")
     assert len(applicable.rule_sets) == 2
     assert law.reward(honour, kind, on).amount > 0
-    assert law.vote_threshold(honour, on) > 0
+    assert law.vote_rule(honour, on).share > 0
 
 
 def _ids(specs):

@@ -1,7 +1,10 @@
-"""The document kinds: one registry, one module per kind (its context and its variables)."""
+"""The document kinds: one registry, one module (or package) per kind."""
 
 from __future__ import annotations
 
+# layout's registry of builders imports every kind: load it first, so that it does not find
+# the kind being imported half-done
+from .. import layout  # noqa: F401
 from . import directive, registration, registration_summary, summary
 from . import achievement_report, decision, minutes, nominee_list, submission
 from .base import DocumentKind, Variable

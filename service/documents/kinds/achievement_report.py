@@ -26,19 +26,11 @@ from service.vnformat.dates import header_date
 from service.vnformat.symbols import number_line
 from service.vnformat.text import nfc, upper_vn
 
-from ..layout import (
-    BODY_STYLE_NAME,
-    Column,
-    add_paragraph,
-    add_tag,
-    annex_table,
-    header_table,
-    new_document,
-    only_if,
-    title_block,
-)
+from ..layout import Column, add_paragraph, add_tag, annex_table, header_table, only_if, title_block
+from ..page import BODY_STYLE_NAME, new_document
 from . import nominees as nm
 from .base import Variable
+from .frame import agency_lines, frame_context, frame_variables, parent_above
 
 TYPE_CODE = "BC"
 TEMPLATE = "achievement_report.docx"
@@ -64,49 +56,55 @@ COLUMNS = (
 
 VARIABLES: tuple[Variable, ...] = (
     Variable("form_label", "Số hiệu mẫu báo cáo (góc phải đầu trang thứ nhất)", "Mẫu số 02"),
-    *nm.HEADER_VARIABLES,
-    Variable("type_name", "Tên loại: báo cáo thành tích", "BÁO CÁO THÀNH TÍCH"),
-    Variable(
-        "subject",
-        "Hình thức đề nghị (dòng 1) và người, tập thể được đề nghị (dòng 2), cách nhau \\n",
-        "ĐỀ NGHỊ TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CẤP TỈNH NĂM 2024\nCầm Thị Ánh, Bác sĩ, Sở Y tế",
+    *frame_variables(
+        **nm.HEADER_EXAMPLES,
+        type_name="BÁO CÁO THÀNH TÍCH",
+        subject="ĐỀ NGHỊ TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CẤP TỈNH NĂM 2024\n"
+        "Cầm Thị Ánh, Bác sĩ, Sở Y tế",
+        body=(
+            Variable(
+                "sections",
+                "Phần I (sơ lược lý lịch / đặc điểm, tình hình) và II (thành tích đạt được); mỗi "
+                "phần tử có lead, text, bold, italic",
+                ["I. SƠ LƯỢC LÝ LỊCH", "- Họ và tên: Cầm Thị Ánh"],
+            ),
+            Variable(
+                "honours_heading",
+                "Tiêu đề phần III",
+                "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN",
+            ),
+            Variable(
+                "honours_rows",
+                "Bảng phần III: year (năm), honour (danh hiệu, hình thức), decision (quyết định)",
+                ["2023 | Chiến sĩ thi đua cơ sở | Quyết định số 234/QĐ-SYT ngày 23/12/2023 …"],
+            ),
+            Variable(
+                "honours_text",
+                "Phần III bằng lời khi không có bảng (không có bản ghi thành tích)",
+                ["Năm 2022: Giấy khen của Chủ tịch UBND huyện …"],
+            ),
+            *nm.signature_variables(
+                "left", "bên trái", ["THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ"], "(Ký, đóng dấu)",
+                "Đào Trọng Thịnh",
+            ),
+            *nm.signature_variables(
+                "right", "bên phải", ["NGƯỜI BÁO CÁO THÀNH TÍCH"], "(Ký, ghi rõ họ và tên)",
+                "Cầm Thị Ánh",
+            ),
+            Variable(
+                "confirm_lines",
+                "Khối xác nhận của cấp trình khen thưởng dưới hai chữ ký (báo cáo của cá nhân); "
+                "để trống khi không có",
+                ["XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG"],
+            ),
+            Variable("confirm_note", "Dòng in nghiêng dưới khối xác nhận", "(Ký, đóng dấu)"),
+        ),
+        said={
+            "type_name": "Tên loại: báo cáo thành tích",
+            "subject": "Hình thức đề nghị (dòng 1) và người, tập thể được đề nghị (dòng 2), "
+            "cách nhau \\n",
+        },
     ),
-    Variable(
-        "sections",
-        "Phần I (sơ lược lý lịch / đặc điểm, tình hình) và II (thành tích đạt được); mỗi "
-        "phần tử có lead, text, bold, italic",
-        ["I. SƠ LƯỢC LÝ LỊCH", "- Họ và tên: Cầm Thị Ánh"],
-    ),
-    Variable(
-        "honours_heading",
-        "Tiêu đề phần III",
-        "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN",
-    ),
-    Variable(
-        "honours_rows",
-        "Bảng phần III: year (năm), honour (danh hiệu, hình thức), decision (quyết định)",
-        ["2023 | Chiến sĩ thi đua cơ sở | Quyết định số 234/QĐ-SYT ngày 23/12/2023 …"],
-    ),
-    Variable(
-        "honours_text",
-        "Phần III bằng lời khi không có bảng (không có bản ghi thành tích)",
-        ["Năm 2022: Giấy khen của Chủ tịch UBND huyện …"],
-    ),
-    *nm.signature_variables(
-        "left", "bên trái", ["THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ"], "(Ký, đóng dấu)",
-        "Đào Trọng Thịnh",
-    ),
-    *nm.signature_variables(
-        "right", "bên phải", ["NGƯỜI BÁO CÁO THÀNH TÍCH"], "(Ký, ghi rõ họ và tên)",
-        "Cầm Thị Ánh",
-    ),
-    Variable(
-        "confirm_lines",
-        "Khối xác nhận của cấp trình khen thưởng dưới hai chữ ký (báo cáo của cá nhân); "
-        "để trống khi không có",
-        ["XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG"],
-    ),
-    Variable("confirm_note", "Dòng in nghiêng dưới khối xác nhận", "(Ký, đóng dấu)"),
 )
 
 
@@ -160,7 +158,6 @@ def build_context(
     each unit concerned (by unit code); `achievements` are the nominee's records (any years);
     dated `date`. KeyError when the nominee's person or unit is not in `people`/`units`."""
     n = nomination
-    parent_line, agency = nm.agency_lines(unit, parent)
     honour = upper_vn(f"Đề nghị tặng {nm.honour_name(n.honour)} năm {n.year}")
     if BY_CODE[n.honour].kind == "title" and not nm.honour_name(n.honour).startswith("Cờ"):
         honour = upper_vn(f"Đề nghị tặng danh hiệu {nm.honour_name(n.honour)} năm {n.year}")
@@ -168,10 +165,11 @@ def build_context(
     rows = _honour_rows(achievements, n.year)
     return {
         "form_label": form_label(n.nominee_kind, date),
-        "parent_agency": parent_line,
-        "agency": agency,
-        "number_line": number_line(number, TYPE_CODE, unit.abbreviation),
-        "date_line": header_date(unit.place, date),
+        **frame_context(
+            agency_lines(unit, parent_above(unit, parent)),
+            number_line(number, TYPE_CODE, unit.abbreviation),
+            header_date(unit.place, date),
+        ),
         "type_name": "BÁO CÁO THÀNH TÍCH",
         "subject": f"{honour}\n{who}",
         "sections": _sections(n.report),

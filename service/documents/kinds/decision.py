@@ -26,13 +26,10 @@ from service.domain import law
 from service.domain.records import Decision, Nomination, Person, Unit
 from service.vnformat.dates import header_date, short_date
 from service.vnformat.money import format_money, money_line
-from service.vnformat.recipients import recipient_lines
-from service.vnformat.signer import signer_lines
 from service.vnformat.symbols import number_and_symbol, number_line
 from service.vnformat.text import upper_vn
 
 from ..layout import (
-    BODY_STYLE_NAME,
     Column,
     add_paragraph,
     add_tag,
@@ -40,12 +37,13 @@ from ..layout import (
     annex_table,
     footer_table,
     header_table,
-    new_document,
     only_if,
     title_block,
 )
+from ..page import BODY_STYLE_NAME, new_document
 from . import nominees as nm
 from .base import Variable
+from .frame import agency_lines, frame_context, frame_variables, parent_above
 
 TYPE_CODE = "QĐ"
 TEMPLATE = "decision.docx"
@@ -95,37 +93,31 @@ COLUMNS = (
 )
 
 VARIABLES: tuple[Variable, ...] = (
-    *nm.HEADER_VARIABLES,
-    Variable("type_name", "Tên loại văn bản", "QUYẾT ĐỊNH"),
-    Variable(
-        "subject",
-        "Trích yếu",
-        "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2024",
+    *frame_variables(
+        **nm.HEADER_EXAMPLES,
+        type_name="QUYẾT ĐỊNH",
+        subject="Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2024",
+        body=(
+            Variable(
+                "authority",
+                "Thẩm quyền ban hành (chữ in hoa, đậm, căn giữa) dưới trích yếu",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+            ),
+            Variable(
+                "grounds",
+                "Các căn cứ và đề nghị (in nghiêng), mỗi phần tử có lead, text, bold, italic",
+                ["Căn cứ Luật Tổ chức chính quyền địa phương …;", "Xét đề nghị của …"],
+            ),
+            Variable(
+                "articles",
+                "Các điều: lead (“Điều 1. ” in đậm) và text",
+                ["Điều 1. Tặng Bằng khen …", "Điều 2. Tiền thưởng …", "Điều 3. … ./."],
+            ),
+        ),
+        recipient_lines=["- Như Điều 3;", "- Lưu: VT, NC."],
+        signer_lines=["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        signer_name="Nguyễn Hữu Đạt",
     ),
-    Variable(
-        "authority",
-        "Thẩm quyền ban hành (chữ in hoa, đậm, căn giữa) dưới trích yếu",
-        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SƠN LA",
-    ),
-    Variable(
-        "grounds",
-        "Các căn cứ và đề nghị (in nghiêng), mỗi phần tử có lead, text, bold, italic",
-        ["Căn cứ Luật Tổ chức chính quyền địa phương …;", "Xét đề nghị của …"],
-    ),
-    Variable(
-        "articles",
-        "Các điều: lead (“Điều 1. ” in đậm) và text",
-        ["Điều 1. Tặng Bằng khen …", "Điều 2. Tiền thưởng …", "Điều 3. … ./."],
-    ),
-    Variable(
-        "recipient_lines",
-        "Các dòng nơi nhận, dòng cuối là “- Lưu: …”",
-        ["- Như Điều 3;", "- Lưu: VT, NC."],
-    ),
-    Variable("signer_lines", "Quyền hạn, chức vụ người ký (chữ in hoa)",
-             ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
-    Variable("copy_mark", "Dấu bản sao “(Đã ký)”; để trống thì chừa chỗ ký", ""),
-    Variable("signer_name", "Họ và tên người ký", "Nguyễn Hữu Đạt"),
     Variable("annex_heading", "Dòng đầu của danh sách kèm theo", "DANH SÁCH"),
     Variable(
         "annex_title",
@@ -234,7 +226,6 @@ def build_context(
     province), cited in `Xét đề nghị`; None cites the issuing unit's emulation council.
     RecordError (domain.law) for an honour without a reward; ValueError for a bad signer."""
     symbol = number_and_symbol(number, TYPE_CODE, unit.abbreviation)
-    parent_line, agency = nm.agency_lines(unit, parent)
     issuer = nm.head_title(unit)
     amounts = {n.code: law.reward(n.honour, n.nominee_kind, decision.date).amount
                for n in nominations}
@@ -242,23 +233,21 @@ def build_context(
     forms = nm.by_honour(nominations)
     phrases = [nm.honour_phrase(code) for code, _ in forms]
     subject = decision.subject or f"Về việc tặng {nm.joined(phrases)} năm {decision.year}"
-    signer = decision.signer
+    frame = frame_context(
+        agency_lines(unit, parent_above(unit, parent)),
+        number_line(number, TYPE_CODE, unit.abbreviation),
+        header_date(unit.place, decision.date),
+        decision.signer,
+        ["Như Điều 3", "Chủ tịch, các Phó Chủ tịch " + _committee_short(unit),
+         "Ban Thi đua - Khen thưởng (Sở Nội vụ)", "Lưu: VT, NC"],
+    )
     return {
-        "parent_agency": parent_line,
-        "agency": agency,
-        "number_line": number_line(number, TYPE_CODE, unit.abbreviation),
-        "date_line": header_date(unit.place, decision.date),
+        **frame,
         "type_name": "QUYẾT ĐỊNH",
         "subject": subject,
         "authority": upper_vn(issuer),
         "grounds": _grounds(decision, unit, office),
         "articles": _articles(decision, unit, forms, total),
-        "recipient_lines": recipient_lines(
-            ["Như Điều 3", "Chủ tịch, các Phó Chủ tịch " + _committee_short(unit),
-             "Ban Thi đua - Khen thưởng (Sở Nội vụ)", "Lưu: VT, NC"]),
-        "signer_lines": signer_lines(signer.authority, signer.on_behalf, signer.title),
-        "copy_mark": signer.copy_mark,
-        "signer_name": signer.name,
         "annex_heading": "DANH SÁCH",
         "annex_title": upper_vn(_annex_title(nominations, forms)),
         "annex_note": f"(Kèm theo Quyết định số {symbol} ngày {short_date(decision.date)} của "

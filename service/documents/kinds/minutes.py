@@ -19,9 +19,11 @@ from service.vnformat.dates import date_words, header_date
 from service.vnformat.numbers import format_percent
 from service.vnformat.symbols import number_line
 
-from ..layout import Column, add_paragraph, annex_table, header_table, new_document, title_block
+from ..layout import Column, add_paragraph, annex_table, header_table, title_block
+from ..page import new_document
 from . import nominees as nm
 from .base import Variable
+from .frame import agency_lines, frame_context, frame_variables, parent_above
 
 TYPE_CODE = "BB"
 TEMPLATE = "minutes.docx"
@@ -35,35 +37,33 @@ COLUMNS = (
     Column("Kết quả", "row.result", 22),
 )
 
-VARIABLES: tuple[Variable, ...] = (
-    *nm.HEADER_VARIABLES,
-    Variable("type_name", "Tên loại văn bản", "BIÊN BẢN"),
-    Variable(
-        "subject",
-        "Trích yếu",
-        "Họp Hội đồng Thi đua - Khen thưởng xét đề nghị khen thưởng năm 2024",
+VARIABLES: tuple[Variable, ...] = frame_variables(
+    **nm.HEADER_EXAMPLES,
+    type_name="BIÊN BẢN",
+    subject="Họp Hội đồng Thi đua - Khen thưởng xét đề nghị khen thưởng năm 2024",
+    body=(
+        Variable(
+            "opening",
+            "Các đoạn mở đầu: thời gian, địa điểm, thành phần, chủ trì, thư ký, nội dung (mỗi phần "
+            "tử có lead, text, bold, italic)",
+            ["Ngày 02 tháng 12 năm 2024, tại Phòng họp Sở Y tế, …", "I. THÀNH PHẦN"],
+        ),
+        Variable(
+            "ballot_rows",
+            "Kết quả bỏ phiếu từng đề nghị: number (STT), name, honour, votes (đồng ý/tổng số "
+            "thành viên), share (tỷ lệ), result (Đạt/Không đạt)",
+            ["1 | Cầm Thị Ánh | Chiến sĩ thi đua cấp tỉnh | 9/9 | 100% | Đạt"],
+        ),
+        Variable(
+            "closing",
+            "Các đoạn sau bảng: tỷ lệ cần đạt theo quy định, kết luận (đề nghị cấp trên khen "
+            "thưởng, thuộc thẩm quyền Thủ trưởng đơn vị, không đạt số phiếu), thời gian kết thúc",
+            ["Tỷ lệ phiếu đồng ý cần đạt …", "- Đề nghị cấp trên khen thưởng: 02 tập thể;",
+             "Cuộc họp kết thúc …"],
+        ),
+        *nm.signature_variables("secretary", "thư ký", ["THƯ KÝ"], "", "Lò Văn Chỉnh"),
+        *nm.signature_variables("chair", "người chủ trì", ["CHỦ TRÌ"], "", "Đào Trọng Thịnh"),
     ),
-    Variable(
-        "opening",
-        "Các đoạn mở đầu: thời gian, địa điểm, thành phần, chủ trì, thư ký, nội dung (mỗi phần "
-        "tử có lead, text, bold, italic)",
-        ["Ngày 02 tháng 12 năm 2024, tại Phòng họp Sở Y tế, …", "I. THÀNH PHẦN"],
-    ),
-    Variable(
-        "ballot_rows",
-        "Kết quả bỏ phiếu từng đề nghị: number (STT), name, honour, votes (đồng ý/tổng số "
-        "thành viên), share (tỷ lệ), result (Đạt/Không đạt)",
-        ["1 | Cầm Thị Ánh | Chiến sĩ thi đua cấp tỉnh | 9/9 | 100% | Đạt"],
-    ),
-    Variable(
-        "closing",
-        "Các đoạn sau bảng: tỷ lệ cần đạt theo quy định, kết luận (đề nghị cấp trên khen "
-        "thưởng, thuộc thẩm quyền Thủ trưởng đơn vị, không đạt số phiếu), thời gian kết thúc",
-        ["Tỷ lệ phiếu đồng ý cần đạt …", "- Đề nghị cấp trên khen thưởng: 02 tập thể;",
-         "Cuộc họp kết thúc …"],
-    ),
-    *nm.signature_variables("secretary", "thư ký", ["THƯ KÝ"], "", "Lò Văn Chỉnh"),
-    *nm.signature_variables("chair", "người chủ trì", ["CHỦ TRÌ"], "", "Đào Trọng Thịnh"),
 )
 
 
@@ -120,12 +120,13 @@ def build_context(
     routed by its vote and honour alone. RecordError (domain) when a nomination has no vote;
     ValueError (vnformat) for a bad symbol."""
     lines = ballot(vote, nominations)
-    parent_line, agency = nm.agency_lines(unit, parent)
+    frame = frame_context(
+        agency_lines(unit, parent_above(unit, parent)),
+        number_line(number, TYPE_CODE, unit.abbreviation),
+        header_date(unit.place, vote.date),
+    )
     return {
-        "parent_agency": parent_line,
-        "agency": agency,
-        "number_line": number_line(number, TYPE_CODE, unit.abbreviation),
-        "date_line": header_date(unit.place, vote.date),
+        **frame,
         "type_name": "BIÊN BẢN",
         "subject": subject(unit, vote.year),
         "opening": _opening(vote, unit, nominations, opened_at),

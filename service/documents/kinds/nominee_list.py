@@ -18,17 +18,11 @@ from service.domain.records import Nomination, Person, Unit
 from service.vnformat.dates import header_date, short_date
 from service.vnformat.symbols import number_and_symbol, number_line
 
-from ..layout import (
-    BODY_STYLE_NAME,
-    Column,
-    add_paragraph,
-    add_rule,
-    annex_table,
-    header_table,
-    new_document,
-)
+from ..layout import Column, add_paragraph, add_rule, annex_table, header_table
+from ..page import BODY_STYLE_NAME, new_document
 from . import nominees as nm
 from .base import Variable
+from .frame import frame_context, frame_variables
 
 TEMPLATE = "nominee_list.docx"
 TYPE_CODE = "TTr"  # it carries the submission's number
@@ -41,22 +35,25 @@ COLUMNS = (
     Column("Tóm tắt thành tích", "row.summary", 52),
 )
 
-VARIABLES: tuple[Variable, ...] = (
-    *nm.HEADER_VARIABLES,
-    Variable("type_name", "Tên loại", "DANH SÁCH"),
-    Variable("subject", "Trích yếu", "Đề nghị tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” năm 2024"),
-    Variable(
-        "note",
-        "Dòng ghi chú (in nghiêng) gắn danh sách với tờ trình",
-        "(Kèm theo Tờ trình số 05/TTr-SYT ngày 02/12/2024 của Sở Y tế)",
+VARIABLES: tuple[Variable, ...] = frame_variables(
+    **nm.HEADER_EXAMPLES,
+    type_name="DANH SÁCH",
+    subject="Đề nghị tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” năm 2024",
+    body=(
+        Variable(
+            "note",
+            "Dòng ghi chú (in nghiêng) gắn danh sách với tờ trình",
+            "(Kèm theo Tờ trình số 05/TTr-SYT ngày 02/12/2024 của Sở Y tế)",
+        ),
+        Variable(
+            "rows",
+            "Các dòng của bảng: number (STT), name, post (chức vụ, đơn vị), honour, summary",
+            ["1 | Cầm Thị Ánh | Bác sĩ, Sở Y tế | Chiến sĩ thi đua cấp tỉnh | Ba năm liên tục …"],
+        ),
+        Variable("total_line", "Dòng tổng số dưới bảng", "Tổng số: 01 tập thể và 01 cá nhân."),
+        *nm.signature_variables("signer", "người ký", ["GIÁM ĐỐC"], "", "Đào Trọng Thịnh"),
     ),
-    Variable(
-        "rows",
-        "Các dòng của bảng: number (STT), name, post (chức vụ, đơn vị), honour, summary",
-        ["1 | Cầm Thị Ánh | Bác sĩ, Sở Y tế | Chiến sĩ thi đua cấp tỉnh | Ba năm liên tục …"],
-    ),
-    Variable("total_line", "Dòng tổng số dưới bảng", "Tổng số: 01 tập thể và 01 cá nhân."),
-    *nm.signature_variables("signer", "người ký", ["GIÁM ĐỐC"], "", "Đào Trọng Thịnh"),
+    said={"type_name": "Tên loại"},
 )
 
 
@@ -112,11 +109,13 @@ def build_context(
         for number, n in enumerate(nm.list_order(nominations, people, units), start=1)
     ]
     phrases = [nm.honour_phrase(code) for code, _ in nm.by_honour(nominations)]
+    frame = frame_context(
+        (issuer.parent_line, issuer.agency),
+        number_line(submission_number, TYPE_CODE, issuer.abbreviation),
+        header_date(unit.place, submission_date),
+    )
     return {
-        "parent_agency": issuer.parent_line,
-        "agency": issuer.agency,
-        "number_line": number_line(submission_number, TYPE_CODE, issuer.abbreviation),
-        "date_line": header_date(unit.place, submission_date),
+        **frame,
         "type_name": "DANH SÁCH",
         "subject": f"Đề nghị tặng {nm.joined(phrases)} năm {year}",
         "note": f"(Kèm theo Tờ trình số {symbol} ngày {short_date(submission_date)} "

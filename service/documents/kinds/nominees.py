@@ -15,21 +15,12 @@ from service.vnformat.names import name_sort_key
 from service.vnformat.signer import signer_lines
 from service.vnformat.text import nfc, upper_vn
 
-from ..layout import (
-    BODY_STYLE_NAME,
-    HEADER_COLUMNS_MM,
-    add_paragraph,
-    add_tag,
-    borderless_table,
-    fit_lines,
-    kept_whole,
-)
+from ..layout import HEADER_COLUMNS_MM, add_paragraph, add_tag, borderless_table, kept_whole
+from ..page import BODY_STYLE_NAME
+from ..rules import fit_lines
 from .base import Variable
+from .frame import AGENCY_PT, agency_lines, parent_above
 
-_AGENCY_PT = 13  # LAYOUT.md: the issuing body's name, bold 13 pt, in the 65 mm left column
-# Bodies that print their parent above their name; a People's Committee never does (ND30
-# practice: `ỦY BAN NHÂN DÂN / HUYỆN MỘC CHÂU` stands alone).
-_WITH_PARENT_LINE = frozenset({"department", "agency"})
 _PEOPLES_COMMITTEES = frozenset({"province", "district", "commune"})
 _COMMITTEE = "Ủy ban nhân dân"
 PROVINCIAL = PROVINCE_CONFERS  # catalogue `given_by` of the honours the province confers
@@ -41,16 +32,6 @@ SIGNING_LINES = 4  # empty lines left to sign in (LAYOUT.md: 3–4)
 
 
 # ---------------------------------------------------------------- units and people
-
-
-def agency_lines(unit: Unit, parent: Unit | None) -> tuple[str, str]:
-    """Returns the header's (cơ quan chủ quản, cơ quan ban hành) lines: the parent only above a
-    department or agency, the body's name broken where it must wrap in the left column."""
-    parent_line = ""
-    if parent is not None and unit.kind in _WITH_PARENT_LINE:
-        parent_line = upper_vn(parent.short_name or parent.name)
-    agency = fit_lines(upper_vn(unit.name), HEADER_COLUMNS_MM[0], _AGENCY_PT, bold=True)
-    return parent_line, agency
 
 
 def place_name(unit: Unit) -> str:
@@ -113,14 +94,14 @@ def submission_issuer(
     """Returns the issuer of the submission of `nominations` (see Issuer); `chair` chairs the
     unit's council. ValueError when the unit's head has no title."""
     if any(provincial(n.honour) for n in nominations):
-        parent_line, agency = agency_lines(unit, parent)
+        parent_line, agency = agency_lines(unit, parent_above(unit, parent))
         chairman = f"Chủ tịch {province.name}" if province else "Chủ tịch Ủy ban nhân dân tỉnh"
         return Issuer(unit.name, parent_line, agency, unit.abbreviation, chairman,
                       head_signer(unit), head.full_name)
     head_signer(unit)  # the addressee needs the head's title
     return Issuer(
         council_name(unit),
-        fit_lines(upper_vn(unit.short_name or unit.name), HEADER_COLUMNS_MM[0], _AGENCY_PT),
+        fit_lines(upper_vn(unit.short_name or unit.name), HEADER_COLUMNS_MM[0], AGENCY_PT),
         "HỘI ĐỒNG\nTHI ĐUA - KHEN THƯỞNG",  # broken as a clerk breaks it, not at the hyphen
         COUNCIL_ABBREVIATION,
         head_title(unit),
@@ -338,17 +319,9 @@ def signature_variables(prefix: str, who: str, lines: list[str], note: str,
     )
 
 
-HEADER_VARIABLES: tuple[Variable, ...] = (
-    Variable(
-        "parent_agency",
-        "Cơ quan chủ quản (chữ in hoa, không đậm); để trống khi không có",
-        "UBND TỈNH SƠN LA",
-    ),
-    Variable(
-        "agency",
-        "Tên cơ quan ban hành, chữ in hoa; xuống dòng (\\n) ở chỗ ngắt khi tên dài hơn cột trái",
-        "SỞ Y TẾ",
-    ),
-    Variable("number_line", "Số, ký hiệu của văn bản", "Số: 05/TTr-SYT"),
-    Variable("date_line", "Địa danh và ngày tháng năm", "Sơn La, ngày 02 tháng 12 năm 2024"),
-)
+# The letterhead's examples of the nomination documents' variables (frame.frame_variables).
+HEADER_EXAMPLES = {
+    "agency": "SỞ Y TẾ",
+    "number_line": "Số: 05/TTr-SYT",
+    "date_line": "Sơn La, ngày 02 tháng 12 năm 2024",
+}

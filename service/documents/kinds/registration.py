@@ -23,32 +23,27 @@ from service.domain.catalogue import BY_CODE
 from service.domain.records import Movement, Registration, Unit
 from service.domain.registration import sorted_entries, totals_by_title
 from service.vnformat.dates import header_date, short_date
-from service.vnformat.recipients import recipient_lines
-from service.vnformat.signer import signer_lines
 from service.vnformat.symbols import number_and_symbol
 from service.vnformat.text import nfc, upper_vn
 
 from ..layout import (
-    BODY_STYLE_NAME,
-    HEADER_COLUMNS_MM,
     Column,
     add_paragraph,
     add_repeated,
     annex_heading,
     annex_table,
     body_paragraphs,
-    fit_lines,
     footer_table,
     header_table,
-    new_document,
     only_if,
 )
+from ..page import BODY_STYLE_NAME, new_document
 from .base import Variable
+from .frame import agency_lines, frame_context, frame_variables, parent_above
 from .nominees import COUNCIL, place_name
 
 TYPE_CODE: str | None = None  # a công văn has no type name, so no type code in its symbol
 TEMPLATE = "registration.docx"
-_AGENCY_PT = 13
 
 # Who drafts a unit's emulation letters, by the unit's kind (None: the body alone).
 DRAFTING_UNITS: dict[str, str | None] = {
@@ -58,9 +53,6 @@ DRAFTING_UNITS: dict[str, str | None] = {
     "district": "NV",
     "commune": None,
 }
-# Bodies that print their parent above their name; a People's Committee never does (ND30
-# practice: `ỦY BAN NHÂN DÂN / HUYỆN MỘC CHÂU` stands alone).
-_WITH_PARENT_LINE = frozenset({"department", "agency"})
 HOME_AFFAIRS = "Sở Nội vụ"  # the province's emulation office sits in it (Ban TĐKT)
 DISTRICT_HOME_AFFAIRS = "Phòng Nội vụ"  # a district's standing office for emulation
 _PEOPLES_COMMITTEES = frozenset({"province", "district", "commune"})
@@ -81,30 +73,34 @@ COLUMNS = (
 )
 
 VARIABLES: tuple[Variable, ...] = (
-    Variable("parent_agency", "Cơ quan chủ quản (chữ in hoa, không đậm); để trống khi không có",
-             "UBND TỈNH SƠN LA"),
-    Variable("agency", "Tên cơ quan gửi đăng ký, chữ in hoa; xuống dòng (\\n) khi tên dài",
-             "SỞ NỘI VỤ"),
-    Variable("number_line", "Số, ký hiệu của công văn (ký hiệu: cơ quan - đơn vị soạn thảo)",
-             "Số: 05/SNV-VP"),
-    Variable("summary_line", "Trích yếu của công văn, dưới số, ký hiệu",
-             "V/v đăng ký thi đua năm 2024"),
-    Variable("date_line", "Địa danh và ngày tháng năm", "Sơn La, ngày 05 tháng 02 năm 2024"),
-    Variable("addressee_single", "Dòng “Kính gửi” khi chỉ gửi một nơi; để trống khi gửi nhiều nơi",
-             "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh Sơn La."),
-    Variable("addressee_lines", "Các nơi được kính gửi, mỗi nơi một dòng “- …;” (khi gửi nhiều nơi)",
-             ["- Hội đồng Thi đua - Khen thưởng tỉnh Sơn La;",
-              "- Sở Nội vụ (Ban Thi đua - Khen thưởng)."]),
-    Variable("body_paragraphs",
-             "Nội dung: đoạn mở đầu, các mục “1. …”, gạch đầu dòng “- …”, đoạn kết",
-             ["Thực hiện Chỉ thị số 01/CT-UBND …", "1. Danh hiệu thi đua tập thể:",
-              "- Tập thể lao động xuất sắc."]),
-    Variable("recipient_lines", "Các dòng nơi nhận, dòng cuối là “- Lưu: …”",
-             ["- Hội đồng TĐKT tỉnh;", "- Sở Nội vụ (Ban TĐKT);", "- Lưu: VT, VP."]),
-    Variable("signer_lines", "Quyền hạn, chức vụ người ký (chữ in hoa), mỗi phần tử một dòng",
-             ["GIÁM ĐỐC"]),
-    Variable("copy_mark", "Dấu bản sao “(Đã ký)”; để trống thì chừa chỗ ký", "(Đã ký)"),
-    Variable("signer_name", "Họ và tên người ký", "Lù Văn Pánh"),
+    *frame_variables(
+        agency="SỞ NỘI VỤ",
+        number_line="Số: 05/SNV-VP",
+        summary_line="V/v đăng ký thi đua năm 2024",
+        date_line="Sơn La, ngày 05 tháng 02 năm 2024",
+        body=(
+            Variable("addressee_single",
+                     "Dòng “Kính gửi” khi chỉ gửi một nơi; để trống khi gửi nhiều nơi",
+                     "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh Sơn La."),
+            Variable("addressee_lines",
+                     "Các nơi được kính gửi, mỗi nơi một dòng “- …;” (khi gửi nhiều nơi)",
+                     ["- Hội đồng Thi đua - Khen thưởng tỉnh Sơn La;",
+                      "- Sở Nội vụ (Ban Thi đua - Khen thưởng)."]),
+            Variable("body_paragraphs",
+                     "Nội dung: đoạn mở đầu, các mục “1. …”, gạch đầu dòng “- …”, đoạn kết",
+                     ["Thực hiện Chỉ thị số 01/CT-UBND …", "1. Danh hiệu thi đua tập thể:",
+                      "- Tập thể lao động xuất sắc."]),
+        ),
+        recipient_lines=["- Hội đồng TĐKT tỉnh;", "- Sở Nội vụ (Ban TĐKT);", "- Lưu: VT, VP."],
+        signer_lines=["GIÁM ĐỐC"],
+        copy_mark="(Đã ký)",
+        signer_name="Lù Văn Pánh",
+        said={
+            "agency": "Tên cơ quan gửi đăng ký, chữ in hoa; xuống dòng (\\n) khi tên dài",
+            "number_line": "Số, ký hiệu của công văn (ký hiệu: cơ quan - đơn vị soạn thảo)",
+            "signer_lines": "Quyền hạn, chức vụ người ký (chữ in hoa), mỗi phần tử một dòng",
+        },
+    ),
     Variable("has_annex", "Có danh sách cá nhân kèm theo hay không (đúng/sai)", True),
     Variable("annex_heading", "Chữ “Phụ lục” ở đầu danh sách kèm theo", "Phụ lục"),
     Variable("annex_title", "Tên danh sách, chữ in hoa",
@@ -311,23 +307,21 @@ def build_context(registration: Registration, unit: Unit, parent: Unit | None,
     symbol = letter_symbol(number, unit)
     to = addressees(unit, parent, province)
     single = len(to) == 1
-    show_parent = parent is not None and unit.kind in _WITH_PARENT_LINE
+    frame = frame_context(
+        agency_lines(unit, parent_above(unit, parent)),
+        f"Số: {symbol}",
+        header_date(unit.place, reg.date),
+        reg.signer,
+        _recipients(unit, parent, province),
+    )
     return {
-        "parent_agency": upper_vn(parent.short_name or parent.name) if show_parent else "",
-        "agency": fit_lines(upper_vn(unit.name), HEADER_COLUMNS_MM[0], _AGENCY_PT, bold=True),
-        "number_line": f"Số: {symbol}",
+        **frame,
         "summary_line": subject(reg.year),
-        "date_line": header_date(unit.place, reg.date),
         "addressee_single": f"Kính gửi: {to[0]}." if single else "",
         "addressee_lines": [] if single else [
             f"- {name}{';' if i < len(to) - 1 else '.'}" for i, name in enumerate(to)],
         "body_paragraphs": _body(reg, unit, movement, province,
                                  council_name(council_level(unit, parent, province))),
-        "recipient_lines": recipient_lines(_recipients(unit, parent, province)),
-        "signer_lines": signer_lines(reg.signer.authority, reg.signer.on_behalf,
-                                     reg.signer.title),
-        "copy_mark": reg.signer.copy_mark,
-        "signer_name": reg.signer.name,
         "has_annex": bool(reg.individuals),
         "annex_heading": "Phụ lục",
         "annex_title": upper_vn(f"Danh sách cá nhân đăng ký thi đua năm {reg.year}"),

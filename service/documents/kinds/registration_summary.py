@@ -12,29 +12,25 @@ from service.domain.catalogue import BY_CODE, HONOURS
 from service.domain.records import Movement, Registration, Signer, Unit
 from service.vnformat.dates import header_date, short_date
 from service.vnformat.numbers import format_number
-from service.vnformat.recipients import recipient_lines
-from service.vnformat.signer import signer_lines
 from service.vnformat.symbols import number_and_symbol, number_line
 from service.vnformat.text import nfc, upper_vn
 
 from ..layout import (
-    HEADER_COLUMNS_MM,
     Column,
     annex_heading,
     annex_table,
     body_paragraphs,
-    fit_lines,
     footer_table,
     header_table,
-    new_document,
     title_block,
 )
+from ..page import new_document
 from .base import Variable
+from .frame import agency_lines, frame_context, frame_variables
 from .registration import council_name
 
 TYPE_CODE = "BC"
 TEMPLATE = "registration_summary.docx"
-_AGENCY_PT = 13
 STATUS_NOTES = {"draft": "Đang soạn, chưa gửi", "": "Chưa đăng ký"}
 
 COLUMNS = (
@@ -48,20 +44,27 @@ COLUMNS = (
 )
 
 VARIABLES: tuple[Variable, ...] = (
-    Variable("parent_agency", "Cơ quan chủ quản (chữ in hoa, không đậm); để trống khi không có",
-             "UBND TỈNH SƠN LA"),
-    Variable("agency", "Tên cơ quan tổng hợp, chữ in hoa", "SỞ NỘI VỤ"),
-    Variable("number_line", "Số, ký hiệu của báo cáo", "Số: 12/BC-SNV"),
-    Variable("date_line", "Địa danh và ngày tháng năm", "Sơn La, ngày 15 tháng 3 năm 2024"),
-    Variable("type_name", "Tên loại văn bản, chữ in hoa", "BÁO CÁO"),
-    Variable("subject", "Trích yếu", "Tổng hợp đăng ký thi đua năm 2024"),
-    Variable("body_paragraphs", "Nội dung: đoạn mở đầu, các mục “1. …”, gạch đầu dòng “- …”",
-             ["Thực hiện Chỉ thị số 01/CT-UBND …", "1. Tình hình đăng ký: …"]),
-    Variable("recipient_lines", "Các dòng nơi nhận, dòng cuối là “- Lưu: …”",
-             ["- UBND tỉnh (b/c);", "- Lưu: VT, BTĐKT."]),
-    Variable("signer_lines", "Quyền hạn, chức vụ người ký (chữ in hoa)", ["GIÁM ĐỐC"]),
-    Variable("copy_mark", "Dấu bản sao “(Đã ký)”; để trống thì chừa chỗ ký", "(Đã ký)"),
-    Variable("signer_name", "Họ và tên người ký", "Lù Văn Pánh"),
+    *frame_variables(
+        agency="SỞ NỘI VỤ",
+        number_line="Số: 12/BC-SNV",
+        date_line="Sơn La, ngày 15 tháng 3 năm 2024",
+        type_name="BÁO CÁO",
+        subject="Tổng hợp đăng ký thi đua năm 2024",
+        body=(
+            Variable("body_paragraphs",
+                     "Nội dung: đoạn mở đầu, các mục “1. …”, gạch đầu dòng “- …”",
+                     ["Thực hiện Chỉ thị số 01/CT-UBND …", "1. Tình hình đăng ký: …"]),
+        ),
+        recipient_lines=["- UBND tỉnh (b/c);", "- Lưu: VT, BTĐKT."],
+        signer_lines=["GIÁM ĐỐC"],
+        copy_mark="(Đã ký)",
+        signer_name="Lù Văn Pánh",
+        said={
+            "agency": "Tên cơ quan tổng hợp, chữ in hoa",
+            "number_line": "Số, ký hiệu của báo cáo",
+            "type_name": "Tên loại văn bản, chữ in hoa",
+        },
+    ),
     Variable("annex_heading", "Chữ “Phụ lục”", "Phụ lục"),
     Variable("annex_title", "Tên phụ lục, chữ in hoa",
              "TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM 2024\nCỦA CÁC CƠ QUAN, ĐƠN VỊ"),
@@ -190,20 +193,18 @@ def build_context(year: int, units: Sequence[Unit], registrations: Sequence[Regi
     Raises ValueError (from vnformat) for a bad symbol or signer."""
     submitted = [r for r in registrations if r.status == "submitted"]
     symbol = number_and_symbol(number, TYPE_CODE, issuer.abbreviation)
+    frame = frame_context(
+        agency_lines(issuer, parent),
+        number_line(number, TYPE_CODE, issuer.abbreviation),
+        header_date(issuer.place, date),
+        signer,
+        ["Hội đồng TĐKT tỉnh (b/c)", "UBND tỉnh (b/c)", "Các cơ quan, đơn vị", "Lưu: VT, BTĐKT"],
+    )
     return {
-        "parent_agency": upper_vn(parent.short_name or parent.name) if parent else "",
-        "agency": fit_lines(upper_vn(issuer.name), HEADER_COLUMNS_MM[0], _AGENCY_PT, bold=True),
-        "number_line": number_line(number, TYPE_CODE, issuer.abbreviation),
-        "date_line": header_date(issuer.place, date),
+        **frame,
         "type_name": "BÁO CÁO",
         "subject": subject(year),
         "body_paragraphs": _body(year, units, submitted, issuer, movement, province, date),
-        "recipient_lines": recipient_lines(
-            ["Hội đồng TĐKT tỉnh (b/c)", "UBND tỉnh (b/c)", "Các cơ quan, đơn vị",
-             "Lưu: VT, BTĐKT"]),
-        "signer_lines": signer_lines(signer.authority, signer.on_behalf, signer.title),
-        "copy_mark": signer.copy_mark,
-        "signer_name": signer.name,
         "annex_heading": "Phụ lục",
         "annex_title": upper_vn(f"Tổng hợp đăng ký thi đua năm {year}\ncủa các cơ quan, đơn vị"),
         "annex_note": f"(Kèm theo Báo cáo số {symbol} ngày {short_date(date)} của {issuer.name})",

@@ -16,52 +16,39 @@ from docx.document import Document
 from service.domain import law
 from service.domain.records import CouncilVote, Nomination, Person, Unit
 from service.vnformat.dates import header_date, short_date
-from service.vnformat.recipients import recipient_lines
 from service.vnformat.symbols import number_line
 
-from ..layout import (
-    add_paragraph,
-    footer_table,
-    header_table,
-    new_document,
-    title_block,
-)
+from ..layout import add_paragraph, footer_table, header_table, title_block
+from ..page import new_document
 from . import nominees as nm
 from .base import Variable
+from .frame import Signature, frame_context, frame_variables
 
 TYPE_CODE = "TTr"
 TEMPLATE = "submission.docx"
 
-VARIABLES: tuple[Variable, ...] = (
-    *nm.HEADER_VARIABLES,
-    Variable("type_name", "Tên loại văn bản", "TỜ TRÌNH"),
-    Variable(
-        "subject",
-        "Trích yếu",
-        "Về việc đề nghị tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” năm 2024",
+VARIABLES: tuple[Variable, ...] = frame_variables(
+    **nm.HEADER_EXAMPLES,
+    type_name="TỜ TRÌNH",
+    subject="Về việc đề nghị tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” năm 2024",
+    body=(
+        Variable(
+            "addressee",
+            "Dòng “Kính gửi” (người có thẩm quyền khen thưởng)",
+            "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Sơn La.",
+        ),
+        Variable(
+            "body",
+            "Các đoạn nội dung: căn cứ, đề nghị theo từng hình thức (số lượng), hồ sơ kèm theo, "
+            "lời kính trình; mỗi phần tử có lead (phần in đậm đầu đoạn), text, bold, italic",
+            ["Căn cứ Luật Thi đua, khen thưởng …",
+             "- Danh hiệu “Chiến sĩ thi đua cấp tỉnh”: 01 cá nhân;"],
+        ),
     ),
-    Variable(
-        "addressee",
-        "Dòng “Kính gửi” (người có thẩm quyền khen thưởng)",
-        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Sơn La.",
-    ),
-    Variable(
-        "body",
-        "Các đoạn nội dung: căn cứ, đề nghị theo từng hình thức (số lượng), hồ sơ kèm theo, "
-        "lời kính trình; mỗi phần tử có lead (phần in đậm đầu đoạn), text, bold, italic",
-        ["Căn cứ Luật Thi đua, khen thưởng …",
-         "- Danh hiệu “Chiến sĩ thi đua cấp tỉnh”: 01 cá nhân;"],
-    ),
-    Variable(
-        "recipient_lines",
-        "Các dòng nơi nhận, dòng cuối là “- Lưu: …”",
-        ["- Như trên;", "- Lưu: VT."],
-    ),
-    Variable("signer_lines", "Quyền hạn, chức vụ người ký (chữ in hoa)", ["GIÁM ĐỐC"]),
-    Variable("copy_mark", "Dấu bản sao “(Đã ký)”; để trống thì chừa chỗ ký", ""),
-    Variable("signer_name", "Họ và tên người ký", "Đào Trọng Thịnh"),
+    recipient_lines=["- Như trên;", "- Lưu: VT."],
+    signer_lines=["GIÁM ĐỐC"],
+    signer_name="Đào Trọng Thịnh",
 )
-
 
 def build_template() -> Document:
     """Returns the submission's template: header, TỜ TRÌNH and its subject, Kính gửi, the body,
@@ -112,19 +99,19 @@ def build_context(
     recipients = ["Như trên"]
     if any(nm.provincial(n.honour) for n in nominations):
         recipients.append("Ban Thi đua - Khen thưởng tỉnh")
+    frame = frame_context(
+        (issuer.parent_line, issuer.agency),
+        number_line(number, TYPE_CODE, issuer.abbreviation),
+        header_date(unit.place, date),
+        Signature(issuer.signer_lines, issuer.signer_name),
+        recipients,
+    )
     return {
-        "parent_agency": issuer.parent_line,
-        "agency": issuer.agency,
-        "number_line": number_line(number, TYPE_CODE, issuer.abbreviation),
-        "date_line": header_date(unit.place, date),
+        **frame,
         "type_name": "TỜ TRÌNH",
         "subject": subject(nominations, vote.year),
         "addressee": f"Kính gửi: {issuer.addressee}.",
         "body": _body(unit, issuer, nominations, vote, minutes_symbol, date),
-        "recipient_lines": recipient_lines(recipients),
-        "signer_lines": issuer.signer_lines,
-        "copy_mark": "",
-        "signer_name": issuer.signer_name,
     }
 
 

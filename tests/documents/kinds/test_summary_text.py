@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from service.documents.kinds import summary_text as text
+from service.documents.kinds.summary import text
 from service.domain.records import DISCIPLINE_LABELS, SCOPE_LABELS
 from service.domain.tallies import RATING_COUNT_LABELS, Tallies, TitleTally, count_by
 

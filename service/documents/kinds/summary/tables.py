@@ -11,7 +11,7 @@ from service.domain.catalogue import BY_CODE
 from service.domain.tallies import Tallies
 from service.vnformat.numbers import format_number
 
-from .summary_text import quoted
+from .text import quoted
 
 
 def _n(value: int) -> str:

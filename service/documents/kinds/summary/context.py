@@ -1,6 +1,4 @@
-"""The annual summary report (báo cáo tổng kết công tác thi đua, khen thưởng) of a unit or of
-the province's roll-up: its context (its template: summary_template.py; its variables:
-summary_variables.py)."""
+"""The summary report's context: a unit's own report or the province's roll-up."""
 
 from __future__ import annotations
 
@@ -29,23 +27,16 @@ from service.domain.records import (
     UnitReport,
 )
 from service.vnformat.dates import header_date, short_date
-from service.vnformat.recipients import recipient_lines
 from service.vnformat.signer import signer_lines
 from service.vnformat.symbols import number_and_symbol, number_line
 from service.vnformat.text import upper_vn
 
-from ..layout import HEADER_COLUMNS_MM, fit_lines
-from ..pictures import Picture
-from . import summary_tables as tables
-from . import summary_text as text
-from .summary_template import build_template
-from .summary_variables import VARIABLES
-
-__all__ = ["TYPE_CODE", "VARIABLES", "build_context", "build_template"]
+from ...pictures import Picture
+from ..frame import Signature, agency_lines, frame_context, parent_above
+from . import tables, text
 
 TYPE_CODE = "BC"
 TYPE_NAME = "BÁO CÁO"
-_AGENCY_PT = 13
 CHART_WIDTH_MM = 160.0
 CHART_MAX_HEIGHT_MM = 200.0  # with its caption a chart leaves text room on its page (257 mm)
 _UBND_KINDS = ("province", "district", "commune")  # signed TM. ỦY BAN NHÂN DÂN, no parent line
@@ -137,39 +128,23 @@ def _assemble(
     sections = report.sections if report else {}
     if head is None:
         raise RecordError.one(f"{unit.name} chưa có thủ trưởng (head) để ký báo cáo", field="head")
-    ubnd = unit.kind in _UBND_KINDS
-    authority, on_behalf = ("TM", "Ủy ban nhân dân") if ubnd else ("", "")
     symbol = number_and_symbol(number, TYPE_CODE, unit.abbreviation)
-    tallies = fig.tallies
+    frame = frame_context(
+        agency_lines(unit, parent_above(unit, parent)),
+        number_line(number, TYPE_CODE, unit.abbreviation),
+        header_date(unit.place, date),
+        _signature(unit, head),
+        _recipients(unit, parent),
+    )
     return {
-        "parent_agency": upper_vn(parent.short_name or parent.name) if parent and not ubnd else "",
-        "agency": fit_lines(upper_vn(unit.name), HEADER_COLUMNS_MM[0], _AGENCY_PT, bold=True),
-        "number_line": number_line(number, TYPE_CODE, unit.abbreviation),
-        "date_line": header_date(unit.place, date),
+        **frame,
         "type_name": TYPE_NAME,
         "subject": subject(fig.year),
         "opening": [_opening(unit, movement, issuer, fig.year)],
         "movement_blocks": _movement_blocks(fig, sections.get("ket_qua_phong_trao")),
         "chart_one": part.chart_one,
         "chart_one_caption": part.chart_one_caption,
-        "awards_intro": [
-            *_plain(text.narrative(sections.get("ket_qua_khen_thuong"))),
-            _bold("1. Kết quả thực hiện danh hiệu thi đua đã đăng ký"),
-            _para(text.titles_sentence(fig)),
-        ],
-        "titles_caption": f"Bảng 1. Kết quả thực hiện đăng ký thi đua năm {fig.year}",
-        "titles_rows": tables.title_rows(tallies),
-        "awards_middle": [_bold("2. Kết quả khen thưởng"), _para(text.honours_sentence(fig))],
-        "honours_caption": f"Bảng 2. Khen thưởng năm {fig.year} theo hình thức và cấp khen thưởng",
-        "honours_rows": tables.honour_rows(tallies),
-        "awards_after": [
-            _bold("3. Sáng kiến"),
-            _para(text.initiatives_sentence(fig)),
-            _bold("4. Kỷ luật"),
-            _para(text.disciplines_sentence(fig)),
-            _bold("5. Đề nghị khen thưởng"),
-            _para(text.nominations_sentence(fig)),
-        ],
+        **_awards(fig, sections.get("ket_qua_khen_thuong")),
         "chart_two": part.chart_two,
         "chart_two_caption": part.chart_two_caption,
         "strengths": text.narrative(sections.get("uu_diem")) or text.strengths(fig),
@@ -182,10 +157,6 @@ def _assemble(
                 f"{fig.year} của {unit.name}./."
             )
         ],
-        "recipient_lines": recipient_lines(_recipients(unit, parent)),
-        "signer_lines": signer_lines(authority, on_behalf, unit.head_title or head.position),
-        "copy_mark": "",
-        "signer_name": head.full_name,
         "has_annex": bool(part.annex_rows),
         "annex_heading": "Phụ lục",
         "annex_title": part.annex_title,
@@ -193,6 +164,39 @@ def _assemble(
         f"{unit.short_name or unit.name})",
         "annex_rows": part.annex_rows,
     }
+
+
+def _awards(fig: text.Figures, written: str | None) -> dict:
+    """Returns section II: its paragraphs around the two tables, and the tables' rows."""
+    return {
+        "awards_intro": [
+            *_plain(text.narrative(written)),
+            _bold("1. Kết quả thực hiện danh hiệu thi đua đã đăng ký"),
+            _para(text.titles_sentence(fig)),
+        ],
+        "titles_caption": f"Bảng 1. Kết quả thực hiện đăng ký thi đua năm {fig.year}",
+        "titles_rows": tables.title_rows(fig.tallies),
+        "awards_middle": [_bold("2. Kết quả khen thưởng"), _para(text.honours_sentence(fig))],
+        "honours_caption": f"Bảng 2. Khen thưởng năm {fig.year} theo hình thức và cấp khen thưởng",
+        "honours_rows": tables.honour_rows(fig.tallies),
+        "awards_after": [
+            _bold("3. Sáng kiến"),
+            _para(text.initiatives_sentence(fig)),
+            _bold("4. Kỷ luật"),
+            _para(text.disciplines_sentence(fig)),
+            _bold("5. Đề nghị khen thưởng"),
+            _para(text.nominations_sentence(fig)),
+        ],
+    }
+
+
+def _signature(unit: Unit, head: Person) -> Signature:
+    """Returns the head's signature: a People's Committee's signed `TM. ỦY BAN NHÂN DÂN`.
+    ValueError (vnformat) when neither the unit nor the head has a post."""
+    ubnd = unit.kind in _UBND_KINDS
+    authority, on_behalf = ("TM", "Ủy ban nhân dân") if ubnd else ("", "")
+    lines = signer_lines(authority, on_behalf, unit.head_title or head.position)
+    return Signature(lines, head.full_name)
 
 
 def unit_order(unit: Unit) -> tuple[int, str]:
@@ -282,7 +286,7 @@ def _picture(png: bytes, caption: str) -> Picture:
 
 def _charts() -> ModuleType:
     """Returns the charts module, imported on first use: matplotlib takes a while to load."""
-    from .. import charts
+    from ... import charts
 
     return charts
 

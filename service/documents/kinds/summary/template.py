@@ -9,8 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table
 
-from ..layout import (
-    BODY_STYLE_NAME,
+from ...layout import (
     Column,
     add_paragraph,
     add_tag,
@@ -19,11 +18,10 @@ from ..layout import (
     body_paragraphs,
     footer_table,
     header_table,
-    new_document,
     only_if,
     title_block,
-    twips,
 )
+from ...page import BODY_STYLE_NAME, new_document, twips
 
 _TABLE_CELL_MARGIN_MM = 1.0  # narrow cell margins: eight columns in the portrait page
 
