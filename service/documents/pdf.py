@@ -42,6 +42,10 @@ class PdfError(Exception):
     """A PDF could not be made or checked; the message is Vietnamese and shown to the user."""
 
 
+class ConverterDied(PdfError):
+    """The converter's LibreOffice went away during a conversion (the pool retries once)."""
+
+
 @dataclass(frozen=True)
 class ConverterInfo:
     """One converter slot: its processes (None when stopped) and its counters."""
@@ -100,18 +104,20 @@ class _Converter:
                 # update_index=False: our documents have no index to refresh, and it costs a layout pass
                 result = proxy.convert(None, docx, None, "pdf", None, [], False, DOCX_FILTER, None)
         except xmlrpc.client.Fault as exc:
-            if not self._alive():
-                self.stop()
             reason = exc.faultString.rpartition(">:")[2].strip()
-            what = "không đọc được tệp .docx" if "Could not load" in reason else "báo lỗi"
-            raise PdfError(f"{FAILED}LibreOffice {what} ({reason}).") from None
+            if "Could not load" in reason:  # the input, not LibreOffice: it is still fine
+                raise PdfError(f"{FAILED}LibreOffice không đọc được tệp .docx ({reason}).") from None
+            if self._dies_within(1.0):  # a fault from a LibreOffice that was going away
+                self.stop()
+                raise ConverterDied(f"{FAILED}LibreOffice dừng đột ngột ({reason}).") from None
+            raise PdfError(f"{FAILED}LibreOffice báo lỗi ({reason}).") from None
         except TimeoutError:
             self.stop()
             message = f"{FAILED}quá {timeout:g} giây; bộ chuyển sẽ được khởi động lại."
             raise PdfError(message) from None
         except (OSError, xmlrpc.client.ProtocolError) as exc:
             self.stop()
-            raise PdfError(f"{FAILED}LibreOffice dừng đột ngột ({exc}).") from None
+            raise ConverterDied(f"{FAILED}LibreOffice dừng đột ngột ({exc}).") from None
         return result.data
 
     def stop(self) -> None:
@@ -172,6 +178,16 @@ class _Converter:
             except (OSError, xmlrpc.client.ProtocolError):
                 time.sleep(0.05)  # not listening yet
         raise PdfError(f"{FAILED}LibreOffice không khởi động xong trong {start_timeout:g} giây.")
+
+    def _dies_within(self, seconds: float) -> bool:
+        """Returns whether the converter is dead, or dies within `seconds` (a killed LibreOffice
+        with many threads still shows in /proc for a moment)."""
+        deadline = time.monotonic() + seconds
+        while self._alive():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+        return True
 
     def _alive(self) -> bool:
         if self.proc is None or self.proc.poll() is not None:
@@ -241,7 +257,13 @@ class ConverterPool:
         converter = self._idle.get()
         try:
             converter.ensure_running(self._base_dir, self.start_timeout)
-            return converter.convert(docx, self.timeout if timeout is None else timeout)
+            try:
+                return converter.convert(docx, self.timeout if timeout is None else timeout)
+            except ConverterDied:
+                # LibreOffice died between conversions and /proc did not show it yet (a killed
+                # process with many threads takes a moment to go): start it again, retry once
+                converter.ensure_running(self._base_dir, self.start_timeout)
+                return converter.convert(docx, self.timeout if timeout is None else timeout)
         finally:
             if converter.conversions >= self.max_conversions:
                 converter.stop()  # LibreOffice grows over long batches; the next use restarts it
