@@ -23,9 +23,6 @@ TEXT = (
     "Cộng hòa xã hội chủ nghĩa Việt Nam — Độc lập - Tự do - Hạnh phúc; "
     "Ủy ban, Đỗ, Ưng, Ơn, ẵ ẫ ẩ ỹ ỵ"
 )
-needs_libreoffice = pytest.mark.skipif(
-    not pdf.libreoffice_available(), reason="LibreOffice (soffice) is not installed"
-)
 
 
 def make_docx(text: str = TEXT, font: str = "Times New Roman") -> bytes:
@@ -80,7 +77,6 @@ def small_pool():
         yield single
 
 
-@needs_libreoffice
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: one converter")
 def test_two_threads_convert_at_once_on_two_converters(pool, document):
     barrier = threading.Barrier(2)
@@ -96,7 +92,6 @@ def test_two_threads_convert_at_once_on_two_converters(pool, document):
     assert all(info.starts == 1 and info.conversions >= 1 for info in pool.converters())
 
 
-@needs_libreoffice
 def test_pdf_holds_the_vietnamese_text_in_embedded_times_metric_fonts(pool, document):
     data = pool.convert(document)
 
@@ -109,7 +104,6 @@ def test_pdf_holds_the_vietnamese_text_in_embedded_times_metric_fonts(pool, docu
     pdf.check_fonts(data)
 
 
-@needs_libreoffice
 def test_a_substituted_font_is_an_error(pool):
     data = pool.convert(make_docx(font="DejaVu Sans"))
 
@@ -117,7 +111,6 @@ def test_a_substituted_font_is_an_error(pool):
         pdf.check_fonts(data)
 
 
-@needs_libreoffice
 def test_to_pdf_converts_and_checks_fonts(pool, document, monkeypatch):
     monkeypatch.setattr(pdf, "_default_pool", pool)  # no third LibreOffice for this test
 
@@ -126,7 +119,6 @@ def test_to_pdf_converts_and_checks_fonts(pool, document, monkeypatch):
         pdf.to_pdf(make_docx(font="DejaVu Sans"))
 
 
-@needs_libreoffice
 def test_garbage_is_a_pdf_error_and_the_converter_stays_warm(pool, document):
     starts = [info.starts for info in pool.converters()]
 
@@ -137,7 +129,6 @@ def test_garbage_is_a_pdf_error_and_the_converter_stays_warm(pool, document):
     assert [info.starts for info in pool.converters()] == starts
 
 
-@needs_libreoffice
 def test_a_converter_is_restarted_after_max_conversions(small_pool, document):
     for _ in range(small_pool.max_conversions):
         small_pool.convert(document)
@@ -154,7 +145,6 @@ def test_a_converter_is_restarted_after_max_conversions(small_pool, document):
     assert restarted.conversions == 1
 
 
-@needs_libreoffice
 def test_a_killed_converter_is_restarted(small_pool, document):
     small_pool.convert(document)
     before = small_pool.converters()[0]
@@ -169,7 +159,6 @@ def test_a_killed_converter_is_restarted(small_pool, document):
     assert after.office_pid not in (None, before.office_pid)
 
 
-@needs_libreoffice
 def test_the_timeout_covers_the_conversion_only(small_pool, document):
     # The converter may have to start first (≈ 5 s): not counted, so this call fails on time.
     with pytest.raises(PdfError, match="quá 0.001 giây; bộ chuyển sẽ được khởi động lại"):
@@ -190,7 +179,6 @@ def test_the_timeout_covers_the_conversion_only(small_pool, document):
     assert small_pool.converters()[0].starts == starts + 1
 
 
-@needs_libreoffice
 def test_closing_leaves_no_libreoffice_running(document, tmp_path):
     with ConverterPool(size=1, base_dir=tmp_path) as single:
         single.convert(document)
@@ -203,7 +191,6 @@ def test_closing_leaves_no_libreoffice_running(document, tmp_path):
         single.convert(document)
 
 
-@needs_libreoffice
 def test_cold_conversion(document):
     data = pdf.convert_cold(document)
 

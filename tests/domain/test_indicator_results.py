@@ -215,8 +215,6 @@ def test_hand_transcribed_figures_match_the_seed() -> None:
     assert seed_annex_figures() == SEED_FIGURES
 
 
-@pytest.mark.skipif(not (EXAMPLE / "movement.yaml").exists(),
-                    reason="the example movement is not written yet")
 def test_example_movement_gives_a_row_for_every_indicator_of_the_23_targets() -> None:
     seed = Movement.model_validate(
         yaml.safe_load((EXAMPLE / "movement.yaml").read_text(encoding="utf-8")))

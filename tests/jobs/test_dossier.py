@@ -14,15 +14,13 @@ from pypdf import PdfReader
 
 from service.cli import main
 from service.documents.lint import lint_docx
-from service.documents.pdf import ConverterPool, libreoffice_available
+from service.documents.pdf import ConverterPool
 from service.domain.errors import RecordError
 from service.jobs.dossier import build_dossier
 from service.jobs.render import render_one
 from service.store import db, register
 from service.store import repository as repo
 
-needs_libreoffice = pytest.mark.skipif(not libreoffice_available(),
-                                       reason="LibreOffice (soffice) is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +42,6 @@ def register_lines(url: str, unit: str) -> list[register.Entry]:
         return register.entries(session, [uid] if uid else [])
 
 
-@needs_libreoffice
 def test_the_dossier_holds_every_part_as_docx_and_pdf_merged_with_bookmarks_and_zipped(
     example_db, home, pool
 ):

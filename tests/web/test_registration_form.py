@@ -234,10 +234,6 @@ def test_the_province_sees_who_has_registered_and_gets_the_consolidated_list(
 
 
 def test_the_letter_as_pdf(client, login, home) -> None:
-    from service.documents.pdf import libreoffice_available
-
-    if not libreoffice_available():
-        pytest.skip("LibreOffice is not installed")
     login("vanthu.snv")
     response = client.get("/registrations/SNV/2024/cong-van.pdf")
     assert response.status_code == 200 and response.data[:5] == b"%PDF-"
