@@ -205,6 +205,7 @@ class _Converter:
         except ProcessLookupError:
             pass
         self.proc.wait()
+        _wait_group_gone(self.proc.pid, 5.0)
         logger.info("PDF converter %d stopped after %d conversions", self.index, self.conversions)
         self.proc = None
         self.office_pid = None
@@ -440,6 +441,17 @@ def _proc_stat(pid: int) -> tuple[str, str, int] | None:
     head, _, rest = stat.rpartition(")")
     fields = rest.split()
     return head.partition("(")[2], fields[0], int(fields[2])
+
+
+def _wait_group_gone(pgid: int, seconds: float) -> None:
+    """Waits until no live process is left in group `pgid` (a killed LibreOffice with many
+    threads takes a moment to go), at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        members = (_proc_stat(int(e.name)) for e in Path("/proc").iterdir() if e.name.isdigit())
+        if not any(m and m[2] == pgid and m[1] not in "ZX" for m in members):
+            return
+        time.sleep(0.05)
 
 
 def _find_in_group(pgid: int, command: str) -> int | None:
