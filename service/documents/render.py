@@ -6,11 +6,14 @@ import copy
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import io
 import re
+import threading
 import unicodedata
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -53,11 +56,25 @@ class TemplateError(Exception):
         self.where = where
 
 
+class _KeysFirst(jinja2.Environment):
+    """Jinja's `row.name` on a dict reads the key first: at once, instead of failing on the
+    attribute (a 5,000-row table reads 20,000 of them), and a key wins over a dict method of
+    the same name (`row.items` is the key `items`)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def make_environment() -> jinja2.Environment:
     """Return the Jinja environment of every template: autoescaped (text comes out literal in
     Word), an undefined variable is an error, and a `lines` filter (`{%p for l in x|lines %}`
     makes one paragraph per line of a multi-line text)."""
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = _KeysFirst(autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters["lines"] = lambda text: [line for line in str(text).splitlines() if line.strip()]
     return env
 
@@ -65,37 +82,26 @@ def make_environment() -> jinja2.Environment:
 ENV = make_environment()
 
 
-class Fields(dict):
-    """A dict whose keys read as attributes too: Jinja's `row.name` finds the key at once
-    instead of failing on the attribute first (a 5,000-row table reads 20,000 of them).
-    A key wins over a dict method of the same name (`row.items` is the key `items`); the
-    context is read, never changed, so the two stay the same."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.__dict__.update(self)  # a copy, not `self.__dict__ = self`: no reference cycle
-
-
 _SCALARS = (int, float, bool, type(None), Decimal, dt.date)
 
 
-def clean_context(value: Any, fields: bool = False) -> Any:
+def clean_context(value: Any) -> Any:
     """Return `value` with every string in NFC and without XML-illegal characters, through
-    mappings, lists, tuples, dataclasses and pydantic models (those become dicts, or Fields
-    when `fields`). A str subclass (Markup) becomes a plain str: it is escaped like any text."""
+    mappings, lists, tuples, dataclasses and pydantic models (those become dicts). A str
+    subclass (Markup) becomes a plain str: it is escaped like any text."""
     if isinstance(value, str):
         return _clean_text(value)
     if type(value) is dict:  # the common case, before the slower abstract-class checks
         cleaned = {
-            key: _clean_text(item) if type(item) is str else clean_context(item, fields)
+            key: _clean_text(item) if type(item) is str else clean_context(item)
             for key, item in value.items()
         }
-        return Fields(cleaned) if fields else cleaned
+        return cleaned
     if isinstance(value, _SCALARS):
         return value
     if isinstance(value, (list, tuple)):
         return [
-            _clean_text(item) if type(item) is str else clean_context(item, fields)
+            _clean_text(item) if type(item) is str else clean_context(item)
             for item in value
         ]
     if isinstance(value, BaseModel):
@@ -104,12 +110,12 @@ def clean_context(value: Any, fields: bool = False) -> Any:
         value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):
         cleaned = {
-            key: _clean_text(item) if type(item) is str else clean_context(item, fields)
+            key: _clean_text(item) if type(item) is str else clean_context(item)
             for key, item in value.items()
         }
-        return Fields(cleaned) if fields else cleaned
+        return cleaned
     if isinstance(value, (set, frozenset)):
-        return [clean_context(item, fields) for item in value]
+        return [clean_context(item) for item in value]
     return value
 
 
@@ -269,14 +275,42 @@ def _inner(xml: str) -> str:
 # ---------------------------------------------------------------- rendering
 
 
+_gc_lock = threading.Lock()
+_gc_holders = 0
+_gc_was_enabled = True
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Pauses Python's cycle collector while a document renders: rendering makes tens of
+    thousands of short-lived, acyclic objects, and with a large live heap (a web process, a
+    batch) each of the full collections they trigger walks all of it (measured: a 5,000-row
+    annex 52 ms without, 150 ms with). Reference counting still frees everything; threads
+    rendering at once share the pause."""
+    global _gc_holders, _gc_was_enabled
+    with _gc_lock:
+        _gc_holders += 1
+        if _gc_holders == 1:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_holders -= 1
+            if _gc_holders == 0 and _gc_was_enabled:
+                gc.enable()
+
+
 def render_docx(template: Path, context: Mapping[str, Any]) -> bytes:
     """Return the .docx bytes of `template` rendered with `context` (cleaned by clean_context),
     its rules fitted to the rendered text; a top-level Picture value (pictures.py) is drawn
     where its variable stands. Raises TemplateError (where and what, in
     Vietnamese) on a template error or an undefined variable."""
     compiled = _compiled(Path(template))
-    data = clean_context(dict(context), fields=True)
-    rendered = {part.name: _render_part(part, data) for part in compiled.parts}
+    with _no_collection():
+        data = clean_context(dict(context))
+        rendered = {part.name: _render_part(part, data) for part in compiled.parts}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
         for name, static in compiled.members:
